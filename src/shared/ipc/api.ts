@@ -63,3 +63,17 @@ export function buildApi(transport: Transport): OpsdeskApi {
 
   return api as OpsdeskApi;
 }
+
+/**
+ * Turns files the user picked or dropped into paths the main process can read.
+ *
+ * It stands beside the contract because a picked file is not data that
+ * crosses as JSON: Electron's preload asks the file's path, browser mode
+ * uploads its bytes to a private temporary file on the server.
+ */
+export interface FileBridge {
+  pathsOf(files: File[]): Promise<Result<string[]>>;
+}
+
+/** Everything the renderer can call: the contract's API and the file bridge. */
+export type OpsdeskBridge = OpsdeskApi & { files: FileBridge };
