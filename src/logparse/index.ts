@@ -1,32 +1,30 @@
-// TODO: placeholder until the real format detection and parsers land: every
-// line is kept as a plain event without time or fields.
+/**
+ * Log parsing: format detection, per-format parsers and multi-line
+ * assembly. Pure TypeScript (no Node, Electron or DOM), run by the log
+ * engine's worker threads over millions of lines.
+ */
+import { createAssembler } from './createAssembler';
+import { detectFormat } from './detect';
 import type { FormatId, ParsedEvent } from './types';
 
 export type { FormatId, ParsedEvent } from './types';
+export type { EventAssembler } from './assembler';
+export type { AssemblerOptions } from './createAssembler';
+export { createAssembler } from './createAssembler';
+export { detectFormat } from './detect';
+export { FORMAT_LABELS } from './formats/registry';
 
-/** Assembles physical lines of one input into events, in order. */
-export interface EventAssembler {
-  /** Feeds the next physical line (without its line break). */
-  push(line: string): ParsedEvent[];
-  /** Flushes the event still being assembled at the end of input. */
-  end(): ParsedEvent[];
-}
+/** Lines detectFormat looks at from the start of an input. */
+const DETECTION_SAMPLE = 200;
 
-/** Picks the format that best fits a sample of an input's first lines. */
-export function detectFormat(_sampleLines: string[]): FormatId {
-  return 'plain';
-}
-
-/** Creates an assembler for one input in a given format. */
-export function createAssembler(_format: FormatId): EventAssembler {
-  let lineNumber = 0;
-  return {
-    push(line) {
-      lineNumber += 1;
-      return [
-        { level: 'unknown', message: line, text: line, fields: {}, lineNumber, lineCount: 1 },
-      ];
-    },
-    end: () => [],
-  };
+/** Detects the format of whole input held in memory and parses it into events. */
+export function parseLines(lines: string[]): { format: FormatId; events: ParsedEvent[] } {
+  const format = detectFormat(lines.slice(0, DETECTION_SAMPLE));
+  const assembler = createAssembler(format);
+  const events: ParsedEvent[] = [];
+  for (const line of lines) {
+    for (const event of assembler.push(line)) events.push(event);
+  }
+  for (const event of assembler.end()) events.push(event);
+  return { format, events };
 }

@@ -1,0 +1,102 @@
+import { parseArgs } from 'node:util';
+import { BUCKET_CHOICES, type BucketChoice } from '../shared/logs';
+import { OpsdeskError } from '../shared/result';
+import { LogEngine } from '../main/logs/logEngine';
+import { UsageError, type CliCommand, type CliIo } from './cliIo';
+import { logsReport, printLogsReport } from './logsReport';
+
+interface LogsOptions {
+  files: string[];
+  query: string;
+  bucket: BucketChoice;
+  timeZone: string;
+  limit: number;
+  json: boolean;
+}
+
+function parseLogsArgs(args: string[]): LogsOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        query: { type: 'string', short: 'q', default: '' },
+        bucket: { type: 'string', default: 'auto' },
+        tz: { type: 'string' },
+        limit: { type: 'string', default: '20' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError('name at least one log file.');
+  if (!(BUCKET_CHOICES as readonly string[]).includes(values.bucket)) {
+    throw new UsageError(`--bucket must be one of ${BUCKET_CHOICES.join(', ')}.`);
+  }
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 0 || limit > 5000) {
+    throw new UsageError('--limit must be a whole number from 0 to 5000.');
+  }
+  return {
+    files: positionals,
+    query: values.query,
+    bucket: values.bucket as BucketChoice,
+    timeZone: values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    limit,
+    json: values.json,
+  };
+}
+
+async function runLogs(args: string[], io: CliIo): Promise<number> {
+  const options = parseLogsArgs(args);
+  const engine = new LogEngine();
+  try {
+    await engine.open(options.files);
+    await engine.whenLoaded();
+    const sources = await engine.sources();
+    const page = await engine.search({
+      query: options.query,
+      offset: 0,
+      limit: Math.max(1, options.limit),
+    });
+    const histogram = await engine.histogram({
+      query: options.query,
+      bucket: options.bucket,
+      timeZone: options.timeZone,
+    });
+    const rows = page.rows.slice(0, options.limit);
+    const details = await Promise.all(rows.map((row) => engine.record(row.id)));
+    const report = logsReport(options.query, sources, page, histogram, details);
+    if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else printLogsReport(report, io);
+    return sources.every((source) => source.state === 'failed') ? 1 : 0;
+  } catch (error) {
+    if (error instanceof OpsdeskError && error.code === 'query-syntax') {
+      const pointer =
+        error.position === undefined
+          ? ''
+          : `\n  ${options.query}\n  ${' '.repeat(error.position)}^`;
+      io.stderr(`opsdesk logs: bad query: ${error.message}${pointer}\n`);
+      return 2;
+    }
+    if (error instanceof OpsdeskError && error.code === 'invalid-request') {
+      io.stderr(`opsdesk logs: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    await engine.dispose();
+  }
+}
+
+/** `opsdesk logs`: load files, run one query, print matches and a histogram. */
+export const logsCommand: CliCommand = {
+  usage:
+    'logs FILE... [--query QUERY] [--bucket auto|15m|hour|day] [--tz ZONE] [--limit N] [--json]',
+  summary:
+    'Load log files, search them, and print the matches and a histogram of when they happened.',
+  run: runLogs,
+};

@@ -1,0 +1,129 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoadProgress } from '../../shared/logs';
+import { LogEngine } from './logEngine';
+
+let folder: string;
+
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'opsdesk-loader-'));
+});
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** Writes `content` to a temp file, loads it into a fresh engine and waits. */
+async function load(name: string, content: string | Buffer) {
+  const file = path.join(folder, name);
+  await writeFile(file, content);
+  return loadPath(file);
+}
+
+async function loadPath(file: string) {
+  const engine = new LogEngine();
+  const progress: LoadProgress[] = [];
+  engine.onProgress((update) => progress.push(update));
+  await engine.open([file]);
+  await engine.whenLoaded();
+  const [source] = await engine.sources();
+  return { engine, source, progress };
+}
+
+async function texts(engine: LogEngine): Promise<string[]> {
+  const page = await engine.search({ query: '', offset: 0, limit: 100 });
+  const ids = page.rows.map((row) => row.id).sort((a, b) => a - b);
+  return Promise.all(ids.map(async (id) => (await engine.record(id)).raw));
+}
+
+describe('reading lines', () => {
+  it('splits on \\n and \\r\\n and keeps a last line without a line break', async () => {
+    const { engine, source } = await load('lines.log', 'one\r\ntwo\nthree');
+    expect(await texts(engine)).toEqual(['one', 'two', 'three']);
+    expect(source).toMatchObject({ state: 'ready', records: 3, sizeBytes: 14 });
+    expect(source.problem).toBeUndefined();
+  });
+
+  it('numbers records by their line in the file', async () => {
+    const { engine } = await load('numbers.log', 'a\nb\nc\n');
+    expect((await engine.record(2)).lineNumber).toBe(3);
+  });
+
+  it('decodes multi-byte characters split across reads', async () => {
+    const line = 'é'.repeat(700_000);
+    const { engine } = await load('accents.log', `${line}\nnext`);
+    expect(await texts(engine)).toEqual([line, 'next']);
+  });
+
+  it('reports the end of loading once, with the record count', async () => {
+    const { progress } = await load('progress.log', 'x\ny\n');
+    expect(progress.filter((update) => update.done)).toEqual([
+      expect.objectContaining({
+        done: true,
+        records: 2,
+        bytesRead: 4,
+        totalBytes: 4,
+        name: 'progress.log',
+      }),
+    ]);
+  });
+});
+
+describe('awkward files', () => {
+  it('loads an empty file as ready with no records and says it is empty', async () => {
+    const { source } = await load('empty.log', '');
+    expect(source).toMatchObject({ state: 'ready', records: 0, problem: 'The file is empty.' });
+  });
+
+  it('refuses a binary file', async () => {
+    const { source } = await load(
+      'image.bin',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
+    );
+    expect(source).toMatchObject({
+      state: 'failed',
+      records: 0,
+      problem: 'This looks like a binary file, not a text log.',
+    });
+  });
+
+  it('reads invalid UTF-8 as U+FFFD and reports it', async () => {
+    const { engine, source } = await load(
+      'latin1.log',
+      Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a, 0x6f, 0x6b]),
+    );
+    expect(await texts(engine)).toEqual(['caf\uFFFD', 'ok']);
+    expect(source.state).toBe('ready');
+    expect(source.problem).toMatch(/not valid UTF-8/);
+  });
+
+  it('does not mistake a real U+FFFD in the file for invalid UTF-8', async () => {
+    const { source } = await load('replacement.log', 'a \uFFFD b\n');
+    expect(source.problem).toBeUndefined();
+  });
+
+  it('fails an unreadable path with the reason in plain words', async () => {
+    const { source } = await loadPath(path.join(folder, 'missing.log'));
+    expect(source).toMatchObject({
+      state: 'failed',
+      problem: 'The file does not exist (it may have been moved or deleted).',
+    });
+    const asFolder = await loadPath(folder);
+    expect(asFolder.source).toMatchObject({
+      state: 'failed',
+      problem: 'This is a folder, not a file.',
+    });
+  });
+
+  it('keeps a single 50 MB line, indexing the start of it', async () => {
+    const line = `start ${'x'.repeat(50 * 1024 * 1024)} finish`;
+    const { engine, source } = await load('huge.log', `${line}\nafter`);
+    expect(source).toMatchObject({ state: 'ready', records: 2 });
+    expect(source.problem).toMatch(/longer than 1 MB/);
+    expect((await engine.record(0)).raw.length).toBe(line.length);
+    expect((await engine.search({ query: 'start', offset: 0, limit: 1 })).total).toBe(1);
+    expect((await engine.search({ query: 'after', offset: 0, limit: 1 })).total).toBe(1);
+  });
+});

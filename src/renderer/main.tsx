@@ -1,0 +1,36 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { api } from './api';
+import { App } from './App';
+import { connectLogger, createLogger } from './logger';
+import { createAppStores } from './stores/appStores';
+import { StoresProvider } from './stores/StoresContext';
+import { localTimeZone } from './views/logs/model/timeFormat';
+import './styles/base.css';
+import './styles/shell.css';
+
+connectLogger(api);
+const log = createLogger('renderer');
+
+const stores = createAppStores(api, localTimeZone());
+
+// A failure no component caught is logged and shown; the window keeps running.
+window.addEventListener('error', (event) => {
+  log.error('uncaught error', event.error ?? event.message);
+  stores.notices.getState().report(`Unexpected error: ${event.message}`);
+});
+window.addEventListener('unhandledrejection', (event) => {
+  log.error('unhandled rejection', event.reason);
+  stores.notices.getState().report(`Unexpected error: ${String(event.reason)}`);
+});
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <StoresProvider stores={stores}>
+        <App />
+      </StoresProvider>
+    </StrictMode>,
+  );
+}

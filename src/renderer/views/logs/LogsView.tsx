@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { useStores } from '../../stores/StoresContext';
+import { RecordDetail } from './detail/RecordDetail';
+import { HistogramPanel } from './histogram/HistogramPanel';
+import { ResultsPanel } from './results/ResultsPanel';
+import { SearchBar } from './search/SearchBar';
+import { SourcesPanel } from './sources/SourcesPanel';
+import { useFileDrop } from './sources/useFileDrop';
+import { useLogsKeyboard } from './useLogsKeyboard';
+import './logs.css';
+
+/** The Logs view: open files, search them, read the histogram and single events. */
+export function LogsView() {
+  const logs = useStores().logs;
+  useEffect(() => logs.start(), [logs]);
+  useLogsKeyboard(logs);
+
+  const { dragging, dropTarget } = useFileDrop((files) => {
+    void logs.sources.getState().openFiles(files);
+  });
+
+  return (
+    <div className="logs-view" {...dropTarget}>
+      <SourcesPanel />
+      <section className="logs-explorer" aria-label="Search results">
+        <SearchBar />
+        <div className="explorer-body">
+          <HistogramPanel />
+          <ResultsPanel />
+          <RecordDetail />
+        </div>
+      </section>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <div>Drop log files to open them</div>
+        </div>
+      )}
+    </div>
+  );
+}
