@@ -42,7 +42,7 @@ await Promise.all(
 
 if (existsSync(path.join(root, 'src/renderer/index.html'))) {
   await viteBuild({
-    configFile: path.join(root, 'vite.config.ts'),
+    configFile: path.join(root, 'vite.config.mts'),
     logLevel: quiet ? 'error' : 'warn',
   });
 }

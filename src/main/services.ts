@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { version } from '../../package.json';
 import type { AppInfo } from '../shared/ipc/contract';
+import { startSandbox } from '../sandbox';
+import { defaultConfigFolder } from './environments';
+import {
+  createEnvironmentService,
+  type EnvironmentService,
+} from './environments/environmentService';
 import { createLogService } from './logs/createLogService';
 import type { LogService } from './logs/logService';
 
@@ -8,6 +14,7 @@ import type { LogService } from './logs/logService';
 export interface Services {
   /** How this app is being served, answered to `app:info`. */
   appInfo: AppInfo;
+  environments: EnvironmentService;
   logs: LogService;
   /** Stops workers and releases files; called once when the app quits. */
   dispose(): Promise<void>;
@@ -20,6 +27,12 @@ export interface ServicesOptions {
   modeReason?: string;
   /** Where the log engine's worker bundle is; defaults to beside the running bundle. */
   workerPath?: string;
+  /** Where environments.json lives: Electron's userData folder, else the platform default. */
+  configDir?: string;
+  /** An environments file named on the command line. */
+  environmentsFile?: string;
+  /** The environment to open first; the built-in sandbox when not given. */
+  initialEnvironment?: string;
 }
 
 /**
@@ -32,6 +45,12 @@ export function createServices(options: ServicesOptions): Services {
   // The bundles in dist/main sit beside the worker bundle the build writes.
   const workerPath = options.workerPath ?? path.join(__dirname, 'log-engine-worker.cjs');
   const logs = createLogService({ workerPath });
+  const environments = createEnvironmentService({
+    configDir: options.configDir ?? defaultConfigFolder(),
+    extraFile: options.environmentsFile,
+    initial: options.initialEnvironment,
+    startSandbox: () => startSandbox({ port: 0 }),
+  });
 
   const appInfo: AppInfo = {
     mode: options.mode,
@@ -42,7 +61,10 @@ export function createServices(options: ServicesOptions): Services {
 
   return {
     appInfo,
+    environments,
     logs,
-    dispose: () => logs.dispose(),
+    dispose: async () => {
+      await Promise.all([logs.dispose(), environments.dispose()]);
+    },
   };
 }

@@ -16,6 +16,9 @@ const stores = createAppStores(api, localTimeZone());
 
 // A failure no component caught is logged and shown; the window keeps running.
 window.addEventListener('error', (event) => {
+  // Chromium reports a resize that needed a second layout pass as an error;
+  // charts and the virtual list cause it harmlessly when the window resizes.
+  if (event.message.includes('ResizeObserver loop')) return;
   log.error('uncaught error', event.error ?? event.message);
   stores.notices.getState().report(`Unexpected error: ${event.message}`);
 });

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { LoadProgress, LogSource, SearchPage } from '../../src/shared/logs';
 import type { LogService } from '../../src/main/logs/logService';
+import type { EnvironmentService } from '../../src/main/environments/environmentService';
 import type { Services } from '../../src/main/services';
 
 /** A log source as the fake log service reports every opened path. */
@@ -61,8 +62,35 @@ export function createFakeLogService(): FakeLogService {
 export function createFakeServices(logs: FakeLogService = createFakeLogService()) {
   const services: Services & { logs: FakeLogService } = {
     appInfo: { mode: 'browser', version: '0.0.0-test', platform: 'linux' },
+    environments: createFakeEnvironmentService(),
     logs,
     dispose: vi.fn(async () => undefined),
   };
   return services;
+}
+
+const SANDBOX_INFO = {
+  name: 'sandbox',
+  label: 'Sandbox',
+  region: 'eu-west-1',
+  readOnly: false,
+  isSandbox: true,
+};
+
+/** An environment service that knows only the sandbox and never reaches AWS. */
+export function createFakeEnvironmentService(): EnvironmentService {
+  return {
+    list: vi.fn(async () => ({ environments: [SANDBOX_INFO], active: 'sandbox', problems: [] })),
+    current: vi.fn(async () => {
+      throw new Error('no AWS clients in the fake');
+    }),
+    activate: vi.fn(async () => SANDBOX_INFO),
+    identity: vi.fn(async () => ({
+      account: '123456789012',
+      arn: 'arn:aws:sts::123456789012:assumed-role/OpsdeskOperator/test',
+      userId: 'AROATEST:test',
+    })),
+    onChanged: vi.fn(() => () => undefined),
+    dispose: vi.fn(async () => undefined),
+  };
 }

@@ -15,6 +15,7 @@ export type EventSources = { [C in EventChannel]: EventSource<C> };
 
 /** The services behind each event channel of the contract. */
 export const eventSources: EventSources = {
+  'env:changed': (services, emit) => services.environments.onChanged(emit),
   'logs:progress': (services, emit) => services.logs.onProgress(emit),
 };
 

@@ -1,74 +1,32 @@
-import { z } from 'zod';
-import {
-  histogramRequest,
-  openLogsRequest,
-  recordRequest,
-  searchRequest,
-  sourceRequest,
-  type FieldInfo,
-  type Histogram,
-  type LoadProgress,
-  type LogRecordDetail,
-  type LogSource,
-  type SearchPage,
-} from '../logs';
+import type { z } from 'zod';
+import { appRequestChannels } from './channels/app';
+import { environmentEventChannels, environmentRequestChannels } from './channels/environments';
+import { logsEventChannels, logsRequestChannels } from './channels/logs';
 import type { Result } from '../result';
 
 /**
  * The one list of IPC channels between the renderer and the main process.
  *
- * Channel names appear nowhere else. Each request channel has the schema its
- * request is parsed with before any service runs, and the type of its value;
- * each event channel has the type of what it carries. Electron IPC and browser
- * mode both serve exactly this contract.
+ * Channel names appear nowhere else: each domain declares its channels in
+ * `channels/`, and this file joins them. Each request channel has the schema
+ * its request is parsed with before any service runs, and the type of its
+ * value; each event channel has the type of what it carries. Electron IPC and
+ * browser mode both serve exactly this contract.
  */
 
-/** How Opsdesk is being served to this renderer. */
-export interface AppInfo {
-  mode: 'electron' | 'browser';
-  version: string;
-  platform: string;
-  /** Why the app runs in browser mode, when it does. */
-  modeReason?: string;
-}
-
-const emptyRequest = z.object({}).strict();
-
-const rendererLogRequest = z.object({
-  level: z.enum(['error', 'warn', 'info', 'debug']),
-  scope: z.string().max(100),
-  message: z.string().max(10_000),
-});
-
-/** Declares a request channel: its request schema and the type of its value. */
-function request<Value>() {
-  return <Schema extends z.ZodType>(schema: Schema) => ({
-    schema,
-    value: undefined as unknown as Value,
-  });
-}
-
-/** Declares an event channel and the type of what it carries. */
-function event<Payload>() {
-  return { payload: undefined as unknown as Payload };
-}
+export type { AppInfo } from './channels/app';
 
 /** Request channels: `domain:verb` to request schema and value type. */
 export const requestChannels = {
-  'app:info': request<AppInfo>()(emptyRequest),
-  'app:log': request<null>()(rendererLogRequest),
-  'logs:open': request<LogSource[]>()(openLogsRequest),
-  'logs:sources': request<LogSource[]>()(emptyRequest),
-  'logs:close': request<null>()(sourceRequest),
-  'logs:search': request<SearchPage>()(searchRequest),
-  'logs:histogram': request<Histogram>()(histogramRequest),
-  'logs:record': request<LogRecordDetail>()(recordRequest),
-  'logs:fields': request<FieldInfo[]>()(emptyRequest),
+  ...appRequestChannels,
+  ...environmentRequestChannels,
+  ...logsRequestChannels,
 };
 
 /** One-way event channels from the main process to the renderer. */
 export const eventChannels = {
-  'logs:progress': event<LoadProgress>(),
+  ...environmentEventChannels,
+  ...logsEventChannels,
 };
 
 /** Name of a request channel. */

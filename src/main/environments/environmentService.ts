@@ -1,0 +1,140 @@
+import { SANDBOX_ENVIRONMENT_NAME, type Environment } from '../../shared/environments';
+import type {
+  ActiveEnvironmentInfo,
+  EnvironmentList,
+} from '../../shared/ipc/channels/environments';
+import { OpsdeskError } from '../../shared/result';
+import { createAwsClients, type AwsClientOptions, type AwsClients } from '../aws';
+import type { CallerIdentity } from '../aws/sts';
+import { createLogger } from '../logger';
+import { loadEnvironments } from './loadEnvironments';
+
+const logger = createLogger('environments');
+
+/** The environment in use and the client layer bound to it. */
+export interface ActiveEnvironment {
+  environment: Environment;
+  clients: AwsClients;
+}
+
+/** A local AWS-compatible server the sandbox environment talks to. */
+export interface SandboxEndpoint {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/** What the environment service needs from its surroundings. */
+export interface EnvironmentServiceOptions {
+  configDir: string;
+  /** An environments file named on the command line. */
+  extraFile?: string;
+  /** Which environment to open first; the sandbox when not given. */
+  initial?: string;
+  /** Starts the sandbox the first time the sandbox environment is used. */
+  startSandbox: () => Promise<SandboxEndpoint>;
+  /** Credentials overrides, MFA prompt and SSO login, passed to the client layer. */
+  clientOptions?: AwsClientOptions;
+}
+
+/**
+ * Which environment is active, its AWS clients, and who the caller is.
+ *
+ * Every status, workflow and log-pull service asks this for the current
+ * clients instead of holding its own, so switching environments switches them all.
+ */
+export interface EnvironmentService {
+  list(): Promise<EnvironmentList>;
+  current(): Promise<ActiveEnvironment>;
+  activate(name: string): Promise<ActiveEnvironmentInfo>;
+  /** The caller identity of the active environment, asked of STS once per activation. */
+  identity(): Promise<CallerIdentity>;
+  /** Calls the listener after every switch; returns the function that stops it. */
+  onChanged(listener: (info: ActiveEnvironmentInfo) => void): () => void;
+  dispose(): Promise<void>;
+}
+
+/** Creates the environment service; nothing is loaded or started until first use. */
+export function createEnvironmentService(options: EnvironmentServiceOptions): EnvironmentService {
+  let sandbox: Promise<SandboxEndpoint> | undefined;
+  let active: ActiveEnvironment | undefined;
+  let identity: Promise<CallerIdentity> | undefined;
+  let activeName = options.initial ?? SANDBOX_ENVIRONMENT_NAME;
+  const listeners = new Set<(info: ActiveEnvironmentInfo) => void>();
+
+  const sandboxEndpoint = async () => (await (sandbox ??= options.startSandbox())).endpoint;
+
+  const load = async () =>
+    loadEnvironments({
+      configDir: options.configDir,
+      extraFile: options.extraFile,
+      sandboxEndpoint:
+        activeName === SANDBOX_ENVIRONMENT_NAME ? await sandboxEndpoint() : undefined,
+    });
+
+  async function open(name: string): Promise<ActiveEnvironment> {
+    if (name === SANDBOX_ENVIRONMENT_NAME) await sandboxEndpoint();
+    const { environments } = await loadEnvironments({
+      configDir: options.configDir,
+      extraFile: options.extraFile,
+      sandboxEndpoint: sandbox ? await sandboxEndpoint() : undefined,
+    });
+    const environment = environments.find((candidate) => candidate.name === name);
+    if (!environment) {
+      throw new OpsdeskError('not-found', `There is no environment named "${name}".`);
+    }
+    active?.clients.destroy();
+    active = { environment, clients: createAwsClients(environment, options.clientOptions) };
+    activeName = name;
+    identity = undefined;
+    logger.info(`active environment: ${name} (${environment.region})`);
+    return active;
+  }
+
+  const info = (environment: Environment): ActiveEnvironmentInfo => ({
+    name: environment.name,
+    label: environment.label ?? environment.name,
+    region: environment.region,
+    readOnly: environment.readOnly,
+    isSandbox: environment.name === SANDBOX_ENVIRONMENT_NAME,
+  });
+
+  const service: EnvironmentService = {
+    async list() {
+      const { environments, problems } = await load();
+      return {
+        environments: environments.map(info),
+        active: activeName,
+        problems: problems.map((problem) => problem.text),
+      };
+    },
+
+    current: async () => active ?? open(activeName),
+
+    async activate(name) {
+      const { environment } = await open(name);
+      const activated = info(environment);
+      for (const listener of listeners) listener(activated);
+      return activated;
+    },
+
+    async identity() {
+      const { clients } = await service.current();
+      identity ??= clients.sts.getCallerIdentity().catch((error: unknown) => {
+        identity = undefined;
+        throw error;
+      });
+      return identity;
+    },
+
+    onChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    async dispose() {
+      active?.clients.destroy();
+      if (sandbox) await (await sandbox).close();
+    },
+  };
+  return service;
+}
