@@ -48,4 +48,20 @@ describe('time axis ticks', () => {
     expect(ticks.length).toBeLessThanOrEqual(10);
     expect(formatBucketTick(ticks[0], 'day', BERLIN)).toBe('Thu 1 Jan');
   });
+
+  it('labels month starts, never two days a few apart, when a year of days is shown', () => {
+    const starts = Array.from({ length: 400 }, (_, day) => Date.UTC(2025, 0, day + 1) - HOUR);
+    const labels = histogramTicks(starts, 'day', BERLIN, 12).map((tick) =>
+      formatBucketTick(tick, 'day', BERLIN),
+    );
+    expect(labels).toEqual([
+      'Wed 1 Jan',
+      'Sat 1 Mar',
+      'Thu 1 May',
+      'Tue 1 Jul',
+      'Mon 1 Sep',
+      'Sat 1 Nov',
+      'Thu 1 Jan',
+    ]);
+  });
 });

@@ -1,14 +1,20 @@
 import { TZDate } from '@date-fns/tz';
 import type { BucketWidth } from '../../../../shared/logs';
 
-const HOUR_STEPS = [1, 2, 3, 6, 12, 24];
-const DAY_STEPS = [1, 2, 7, 14, 28];
+type TickRule = (local: TZDate) => boolean;
 
-function isTick(start: number, bucket: BucketWidth, step: number, timeZone: string): boolean {
-  const local = new TZDate(start, timeZone);
-  if (bucket === 'day') return (local.getDate() - 1) % step === 0;
-  return local.getMinutes() === 0 && local.getHours() % step === 0;
-}
+const HOUR_RULES: TickRule[] = [1, 2, 3, 6, 12, 24].map(
+  (step) => (local) => local.getMinutes() === 0 && local.getHours() % step === 0,
+);
+
+// Days of the month up to a fortnight, then whole months: a 28-day step would
+// label both the 1st and the 29th and the two labels would collide.
+const DAY_RULES: TickRule[] = [
+  ...[1, 2, 7, 14].map((step) => (local: TZDate) => (local.getDate() - 1) % step === 0),
+  ...[1, 2, 3, 6, 12].map(
+    (months) => (local: TZDate) => local.getDate() === 1 && local.getMonth() % months === 0,
+  ),
+];
 
 /**
  * Picks the bucket starts to label on the time axis: round local hours (or
@@ -23,10 +29,11 @@ export function histogramTicks(
   timeZone: string,
   maxTicks = 12,
 ): number[] {
-  const steps = bucket === 'day' ? DAY_STEPS : HOUR_STEPS;
+  const rules = bucket === 'day' ? DAY_RULES : HOUR_RULES;
+  const locals = starts.map((start) => new TZDate(start, timeZone));
   let ticks: number[] = [];
-  for (const step of steps) {
-    ticks = starts.filter((start) => isTick(start, bucket, step, timeZone));
+  for (const rule of rules) {
+    ticks = starts.filter((_, index) => rule(locals[index]));
     if (ticks.length <= maxTicks) return ticks;
   }
   // Beyond the largest step, thin evenly rather than leave labels to overlap.
