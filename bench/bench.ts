@@ -7,6 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LogEngine } from '../src/main/logs/logEngine';
 import { jsonLine, nginxLine, RARE_WORD, writeLog } from './generateLogs';
+import { benchPull } from './pullBench';
 
 interface Workload {
   name: string;
@@ -68,6 +69,7 @@ function percentile(samples: number[], fraction: number): number {
 }
 
 async function benchEngine(file: string, workload: Workload): Promise<void> {
+  const fileBytes = (await stat(file)).size;
   const heapBefore = heapUsed();
   const engine = new LogEngine();
   const loadStarted = performance.now();
@@ -79,7 +81,10 @@ async function benchEngine(file: string, workload: Workload): Promise<void> {
   print(
     `  format ${source.format}, ${source.records} records${source.problem ? `, ${source.problem}` : ''}`,
   );
-  print(`  load (read, parse, index): ${ms(loadMs)}`);
+  const seconds = loadMs / 1000;
+  print(
+    `  load (read, parse, index): ${ms(loadMs)}, ${Math.round(source.records / seconds).toLocaleString('en')} lines/s, ${(fileBytes / 1024 / 1024 / seconds).toFixed(1)} MB/s`,
+  );
   print(`  heap growth ${mb(heapGrowth)}, rss ${mb(process.memoryUsage().rss)}`);
 
   // Round-robin over the queries so the engine's last-query cache never answers.
@@ -139,6 +144,14 @@ async function benchNaive(file: string): Promise<void> {
 
 async function main(): Promise<void> {
   const lines = Number(option('--lines') ?? 1_000_000);
+  // `--pull-only` measures the CloudWatch pull alone; `--no-pull` leaves it out.
+  const pull = () =>
+    benchPull({
+      events: Number(option('--pull-events') ?? 1_000_000),
+      quota: Number(option('--pull-quota') ?? 5),
+      print,
+    });
+  if (process.argv.includes('--pull-only')) return pull();
   const folder = await mkdtemp(path.join(tmpdir(), 'opsdesk-bench-'));
   print(
     `Opsdesk log engine bench: ${lines} lines per file${collectGarbage ? '' : ' (run with --expose-gc for exact heap figures)'}`,
@@ -154,6 +167,7 @@ async function main(): Promise<void> {
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
+  if (!process.argv.includes('--no-pull')) await pull();
 }
 
 void main();

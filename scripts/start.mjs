@@ -20,15 +20,21 @@ const PROBE_TIMEOUT_MS = 20_000;
 // An Electron that dies this soon after launch could not open its window.
 const EARLY_EXIT_MS = 10_000;
 
-/** Reads `[--browser] [--port N] [--no-open] [FILE...]`; files are relative to where npm ran. */
+/**
+ * Reads `[--browser] [--port N] [--no-open] [--env NAME] [--environments FILE] [FILE...]`;
+ * files are relative to where npm ran. The environment options pass on to either entry.
+ */
 function parseArguments(argv, cwd) {
-  const options = { browser: false, port: 0, open: true, paths: [] };
+  const options = { browser: false, port: 0, open: true, paths: [], environment: [] };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index];
     if (argument === '--browser') options.browser = true;
     else if (argument === '--no-open') options.open = false;
     else if (argument === '--port') options.port = portNumber(argv[(index += 1)]);
-    else if (argument.startsWith('-')) fatal(`unknown option ${argument}`);
+    else if (argument === '--env') options.environment.push('--env', valueOf(argv[(index += 1)]));
+    else if (argument === '--environments') {
+      options.environment.push('--environments', path.resolve(cwd, valueOf(argv[(index += 1)])));
+    } else if (argument.startsWith('-')) fatal(`unknown option ${argument}`);
     else options.paths.push(path.resolve(cwd, argument));
   }
   return options;
@@ -40,9 +46,16 @@ function portNumber(text) {
   return port;
 }
 
+function valueOf(text) {
+  if (!text || text.startsWith('-')) fatal('--env and --environments need a value');
+  return text;
+}
+
 function fatal(message) {
   console.error(`Opsdesk: ${message}.`);
-  console.error('Usage: npm start -- [--browser] [--port N] [--no-open] [FILE...]');
+  console.error(
+    'Usage: npm start -- [--browser] [--port N] [--no-open] [--env NAME] [--environments FILE] [FILE...]',
+  );
   process.exit(2);
 }
 
@@ -140,7 +153,10 @@ function startElectron(executable, options) {
   delete env.ELECTRON_RUN_AS_NODE;
 
   const started = Date.now();
-  const child = spawn(executable, [ELECTRON_MAIN, ...options.paths], { stdio: 'inherit', env });
+  const child = spawn(executable, [ELECTRON_MAIN, ...options.environment, ...options.paths], {
+    stdio: 'inherit',
+    env,
+  });
   supervise(child, (code) => {
     if (code !== 0 && Date.now() - started < EARLY_EXIT_MS) {
       startBrowserMode(options, [`the Electron window could not start (exit code ${code})`]);
@@ -153,7 +169,13 @@ function startElectron(executable, options) {
 function startBrowserMode(options, reasons) {
   if (!existsSync(BROWSER_SERVER)) fatal('dist/ is missing; run npm run build first');
 
-  const serverArguments = ['--port', String(options.port), '--reason', reasons.join(' and ')];
+  const serverArguments = [
+    '--port',
+    String(options.port),
+    '--reason',
+    reasons.join(' and '),
+    ...options.environment,
+  ];
   const child = spawn(process.execPath, [BROWSER_SERVER, ...serverArguments, ...options.paths], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

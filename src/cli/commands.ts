@@ -1,5 +1,8 @@
 import type { CliCommand } from './cliIo';
+import { iamPolicyCommand } from './commands/iamPolicy';
 import { logsCommand } from './logsCommand';
+import { pullCommand } from './pullCommand';
+import { statusCommand } from './statusCommand';
 
 /**
  * Every `opsdesk` subcommand by name. A new command (`status`, `pull`) is a
@@ -7,4 +10,7 @@ import { logsCommand } from './logsCommand';
  */
 export const COMMANDS: Record<string, CliCommand> = {
   logs: logsCommand,
+  pull: pullCommand,
+  status: statusCommand,
+  'iam-policy': iamPolicyCommand,
 };

@@ -2,11 +2,16 @@ import { parseArgs } from 'node:util';
 import { BUCKET_CHOICES, type BucketChoice } from '../shared/logs';
 import { OpsdeskError } from '../shared/result';
 import { LogEngine } from '../main/logs/logEngine';
+import { loadPulledEvents } from '../main/logpull/loadPulled';
+import { pulledDataFolder } from './pullCommand';
 import { UsageError, type CliCommand, type CliIo } from './cliIo';
 import { logsReport, printLogsReport } from './logsReport';
 
 interface LogsOptions {
   files: string[];
+  /** Query what `pull` stored for this environment instead of files. */
+  env?: string;
+  dataDir: string;
   query: string;
   bucket: BucketChoice;
   timeZone: string;
@@ -26,13 +31,18 @@ function parseLogsArgs(args: string[]): LogsOptions {
         tz: { type: 'string' },
         limit: { type: 'string', default: '20' },
         json: { type: 'boolean', default: false },
+        env: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'config-dir': { type: 'string' },
       },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw new UsageError('name at least one log file.');
+  if (positionals.length === 0 && !values.env) {
+    throw new UsageError('name at least one log file, or --env NAME for what was pulled.');
+  }
   if (!(BUCKET_CHOICES as readonly string[]).includes(values.bucket)) {
     throw new UsageError(`--bucket must be one of ${BUCKET_CHOICES.join(', ')}.`);
   }
@@ -42,6 +52,8 @@ function parseLogsArgs(args: string[]): LogsOptions {
   }
   return {
     files: positionals,
+    env: values.env,
+    dataDir: pulledDataFolder(values['data-dir'], values['config-dir']),
     query: values.query,
     bucket: values.bucket as BucketChoice,
     timeZone: values.tz ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -54,7 +66,11 @@ async function runLogs(args: string[], io: CliIo): Promise<number> {
   const options = parseLogsArgs(args);
   const engine = new LogEngine();
   try {
-    await engine.open(options.files);
+    if (options.files.length > 0) await engine.open(options.files);
+    if (options.env && (await loadPulledEvents(engine, options.dataDir, options.env)) === 0) {
+      io.stderr(`opsdesk logs: nothing was pulled for ${options.env} in ${options.dataDir}.\n`);
+      return 1;
+    }
     await engine.whenLoaded();
     const sources = await engine.sources();
     const page = await engine.search({
@@ -95,7 +111,7 @@ async function runLogs(args: string[], io: CliIo): Promise<number> {
 /** `opsdesk logs`: load files, run one query, print matches and a histogram. */
 export const logsCommand: CliCommand = {
   usage:
-    'logs FILE... [--query QUERY] [--bucket auto|15m|hour|day] [--tz ZONE] [--limit N] [--json]',
+    'logs FILE... | --env NAME [--data-dir DIR] [--query QUERY] [--bucket auto|15m|hour|day] [--tz ZONE] [--limit N] [--json]',
   summary:
     'Load log files, search them, and print the matches and a histogram of when they happened.',
   run: runLogs,

@@ -56,6 +56,8 @@ const pageShapeRequest = z.object({
   emptyPagesBefore: z.number().int().min(0).optional(),
   maxEvents: z.number().int().min(1).optional(),
   maxBytes: z.number().int().min(1).optional(),
+  expireTokenAfter: z.number().int().min(1).optional(),
+  repeatLastEvent: z.boolean().optional(),
 });
 
 /** Serves the control API: `POST /_sandbox/throttle`, `fail-next`, `page-shape`, `reset`; `GET /_sandbox/facts`. */

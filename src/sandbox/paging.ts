@@ -12,6 +12,10 @@ export interface PageShape {
   maxEvents?: number;
   /** Most bytes of log events on one page, counted as AWS does. */
   maxBytes?: number;
+  /** A next token used after this many pages of a listing answers "expired" (FilterLogEvents). */
+  expireTokenAfter?: number;
+  /** Each page starts with the previous page's last event again, as AWS sometimes does. */
+  repeatLastEvent?: boolean;
 }
 
 /** Where a paginated listing stands; carried inside an opaque next token. */
@@ -19,6 +23,8 @@ export interface PageCursor<Position> {
   position: Position;
   /** How many forced empty pages this listing has already served. */
   emptiesServed: number;
+  /** Pages served with tokens of this listing, for token expiry. */
+  pagesServed?: number;
 }
 
 /** Page shapes per operation name, set through the control API. */
@@ -44,9 +50,10 @@ export class PageShapes {
 
 /** Wraps a cursor as an opaque token, as AWS's tokens are opaque. */
 export function encodePageToken<Position>(cursor: PageCursor<Position>): string {
-  return Buffer.from(JSON.stringify({ p: cursor.position, e: cursor.emptiesServed })).toString(
-    'base64',
-  );
+  const pages = cursor.pagesServed ? { n: cursor.pagesServed } : {};
+  return Buffer.from(
+    JSON.stringify({ p: cursor.position, e: cursor.emptiesServed, ...pages }),
+  ).toString('base64');
 }
 
 /** Reads a token back; a token the sandbox never issued is a client error. */
@@ -60,9 +67,10 @@ export function decodePageToken<Position>(
     const decoded = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as {
       p: Position;
       e: number;
+      n?: number;
     };
     if (decoded.p === undefined || typeof decoded.e !== 'number') throw new Error('shape');
-    return { position: decoded.p, emptiesServed: decoded.e };
+    return { position: decoded.p, emptiesServed: decoded.e, pagesServed: decoded.n ?? 0 };
   } catch {
     throw invalid('The specified nextToken is invalid.');
   }

@@ -6,6 +6,8 @@ export type FailureCode =
   | 'query-syntax'
   | 'aws'
   | 'cancelled'
+  /** Refused because something else is in progress, e.g. a second deploy. */
+  | 'conflict'
   | 'internal';
 
 /** A failure that crossed a process boundary as data, never as a thrown error. */

@@ -40,6 +40,8 @@ async function openApp(server: BrowserServerProcess, timeZone: string) {
   const page = await context.newPage();
   const consoleErrors = collectConsoleErrors(page);
   await page.goto(server.url);
+  // Status is the first screen; Logs is one click away.
+  await page.getByRole('button', { name: 'Logs' }).click();
   return { context, page, consoleErrors };
 }
 

@@ -7,6 +7,7 @@ import { startSandbox } from '../../src/sandbox';
 
 const services: { dispose(): Promise<void> }[] = [];
 afterEach(async () => {
+  vi.unstubAllEnvs();
   await Promise.all(services.splice(0).map((service) => service.dispose()));
 });
 
@@ -76,5 +77,66 @@ describe('environment service', () => {
     await service.activate('prod');
     expect(changes).toEqual(['prod@eu-west-1']);
     expect((await service.list()).active).toBe('prod');
+  });
+});
+
+describe('credentials that ask the user', () => {
+  it('asks for the MFA code before asking STS who the caller is, outside the call deadline', async () => {
+    const sandbox = await startSandbox({ port: 0 });
+    services.push({ dispose: () => sandbox.close() });
+    // A profile-based environment normally talks to AWS; here STS is the sandbox.
+    vi.stubEnv('AWS_ENDPOINT_URL_STS', sandbox.endpoint);
+    const configDir = await mkdtemp(path.join(os.tmpdir(), 'opsdesk-env-'));
+    await writeFile(
+      path.join(configDir, 'environments.json'),
+      JSON.stringify({
+        environments: [
+          {
+            name: 'prod',
+            region: 'eu-west-1',
+            accountId: '123456789012',
+            cluster: 'shop',
+            credentials: { profile: 'ops' },
+          },
+        ],
+      }),
+    );
+    const codes: string[] = [];
+    const service = createEnvironmentService({
+      configDir,
+      initial: 'prod',
+      startSandbox: () => Promise.reject(new Error('the sandbox environment is not used')),
+      clientOptions: { callPolicy: { timeoutMs: 300, throttleWaitsMs: [], sleep: async () => {} } },
+      profileResolution: {
+        readSignIn: async () => undefined,
+        resolveProfile: (_profile, mfaCodeProvider) => async () => {
+          codes.push(await mfaCodeProvider!('arn:aws:iam::123456789012:mfa/alice'));
+          return { accessKeyId: 'ASIAPROD', secretAccessKey: 'secret' };
+        },
+      },
+    });
+    services.push(service);
+    const asked: string[] = [];
+    service.prompts.mfa.onRequested((prompt) => asked.push(prompt.requestId));
+
+    const identity = service.identity();
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    // Longer than the 300 ms an AWS call may take here: typing a code takes a while.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    service.prompts.mfa.answer(asked[0], '246810');
+
+    expect(await identity).toMatchObject({
+      account: '123456789012',
+      arn: 'arn:aws:sts::123456789012:assumed-role/OpsdeskOperator/demo',
+    });
+    expect(codes).toEqual(['246810']);
+    expect((await service.list()).environments[1]).toEqual({
+      name: 'prod',
+      label: 'prod',
+      region: 'eu-west-1',
+      accountId: '123456789012',
+      readOnly: false,
+      isSandbox: false,
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseLines } from '../../src/logparse';
 import { countBy, parseFixture } from './fixtureLog';
 
 describe('Caddy JSON behind a docker compose prefix (caddy-compose-prefixed.log)', () => {
@@ -99,7 +100,8 @@ describe('bunyan JSON from Renovate (renovate-bunyan.jsonl)', () => {
   it('maps numeric levels 20 and 30 to debug and info', () => {
     expect(format).toBe('json');
     expect(countBy(events, (event) => event.level)).toEqual({ debug: 9, info: 1 });
-    expect(events[3].fields.level).toBe(30);
+    // The level became the event's own and is not repeated among the fields.
+    expect(events[3].fields).not.toHaveProperty('level');
   });
 
   it('reads time, msg, hostname and pid', () => {
@@ -107,6 +109,7 @@ describe('bunyan JSON from Renovate (renovate-bunyan.jsonl)', () => {
     expect(events[0].message).toBe('Found gitlabci-include package files');
     expect(events[0].fields).toMatchObject({ hostname: 'renovate-gitlab-67c4bcb5-9ggbv', pid: 7 });
     expect(events[0].fields).not.toHaveProperty('msg');
+    expect(events[0].fields).not.toHaveProperty('time');
   });
 
   it('flattens nested objects to dotted keys', () => {
@@ -137,5 +140,29 @@ describe('pino JSON from the OpenTelemetry demo (otel-payment-pino.jsonl)', () =
       'request.amount.units.unsigned': false,
       'request.creditCard.creditCardExpirationYear': 2039,
     });
+  });
+});
+
+describe('time, level and message keys of generic JSON lines', () => {
+  const { events } = parseLines([
+    '{"time":"2024-10-01T12:00:00.123Z","level":"warn","msg":"slow","request_id":"a3f0"}',
+    '{"ts":1727784000,"status":503,"message":"upstream failed"}',
+    '{"@timestamp":"2024-10-01T12:00:00Z","status":"ERROR","message":"boom"}',
+  ]);
+
+  it('become the event own and are not repeated among the fields', () => {
+    expect(events[0].time).toBe(Date.UTC(2024, 9, 1, 12, 0, 0, 123));
+    expect(events[0].level).toBe('warn');
+    expect(events[0].fields).toEqual({ request_id: 'a3f0' });
+  });
+
+  it('read a number under status as an HTTP status, not a level', () => {
+    expect(events[1].level).toBe('unknown');
+    expect(events[1].fields).toEqual({ status: 503 });
+  });
+
+  it('read a level word under status as the level', () => {
+    expect(events[2].level).toBe('error');
+    expect(events[2].fields).toEqual({});
   });
 });

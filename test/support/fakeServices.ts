@@ -2,7 +2,12 @@ import { vi } from 'vitest';
 import type { LoadProgress, LogSource, SearchPage } from '../../src/shared/logs';
 import type { LogService } from '../../src/main/logs/logService';
 import type { EnvironmentService } from '../../src/main/environments/environmentService';
+import { createCredentialPrompts } from '../../src/main/environments/prompts/credentialPrompts';
 import type { Services } from '../../src/main/services';
+import type { StatusService } from '../../src/main/status';
+import type { WorkflowService } from '../../src/main/workflows/workflowService';
+import type { JournalService } from '../../src/main/journal/journalService';
+import type { LogPullService, LogTailService } from '../../src/main/logpull';
 
 /** A log source as the fake log service reports every opened path. */
 export function fakeSource(path: string, index: number): LogSource {
@@ -34,6 +39,11 @@ export function createFakeLogService(): FakeLogService {
       opened.push(...sources);
       return sources;
     }),
+    ingestEvents: vi.fn(async (batch) => ({
+      ...fakeSource(batch.sourceKey, opened.length),
+      name: batch.name,
+      records: batch.events.length,
+    })),
     sources: vi.fn(async () => [...opened]),
     close: vi.fn(async () => undefined),
     search: vi.fn(async () => emptyPage),
@@ -64,6 +74,11 @@ export function createFakeServices(logs: FakeLogService = createFakeLogService()
     appInfo: { mode: 'browser', version: '0.0.0-test', platform: 'linux' },
     environments: createFakeEnvironmentService(),
     logs,
+    status: createFakeStatusService(),
+    workflows: createFakeWorkflowService(),
+    journal: createFakeJournalService(),
+    logPull: createFakeLogPullService(),
+    logTail: createFakeLogTailService(),
     dispose: vi.fn(async () => undefined),
   };
   return services;
@@ -91,6 +106,96 @@ export function createFakeEnvironmentService(): EnvironmentService {
       userId: 'AROATEST:test',
     })),
     onChanged: vi.fn(() => () => undefined),
+    prompts: createCredentialPrompts(),
+    dispose: vi.fn(async () => undefined),
+  };
+}
+
+/** A status service that has never reached AWS: no snapshot, nothing stale. */
+export function createFakeStatusService(): StatusService {
+  const report = { environment: 'sandbox', snapshot: null, stale: null, nextRefreshMs: 15_000 };
+  return {
+    get: vi.fn(async () => report),
+    refresh: vi.fn(async () => report),
+    dispose: vi.fn(),
+  };
+}
+
+/** A workflow service with no workflows and no runs. */
+export function createFakeWorkflowService(): WorkflowService {
+  return {
+    catalog: vi.fn(async () => ({
+      environment: 'sandbox',
+      environmentLabel: 'Sandbox',
+      readOnly: false,
+      workflows: [],
+    })),
+    options: vi.fn(async () => []),
+    plan: vi.fn(async () => {
+      throw new Error('no workflows in the fake');
+    }),
+    start: vi.fn(async () => {
+      throw new Error('no workflows in the fake');
+    }),
+    stop: vi.fn(async () => {
+      throw new Error('no runs in the fake');
+    }),
+    runs: vi.fn(async () => []),
+    logs: vi.fn(async () => []),
+    builds: vi.fn(async () => []),
+    approve: vi.fn(async () => {
+      throw new Error('no images in the fake');
+    }),
+    onRunUpdated: vi.fn(() => () => undefined),
+    onLogLines: vi.fn(() => () => undefined),
+    resume: vi.fn(async () => undefined),
+    dispose: vi.fn(async () => undefined),
+  };
+}
+
+/** A journal service with an empty journal. */
+export function createFakeJournalService(): JournalService {
+  return {
+    list: vi.fn(async () => []),
+    export: vi.fn(async (_filter, format) => ({
+      fileName: `journal.${format}`,
+      mimeType: 'text/plain',
+      content: '',
+    })),
+  };
+}
+
+/** A pull service for an environment whose groups were never pulled; pulls are refused. */
+export function createFakeLogPullService(): LogPullService {
+  return {
+    groups: vi.fn(async () => []),
+    streams: vi.fn(async () => []),
+    start: vi.fn(async () => {
+      throw new Error('no pulls in the fake');
+    }),
+    run: vi.fn(async () => {
+      throw new Error('no pulls in the fake');
+    }),
+    cancel: vi.fn(async () => false),
+    estimate: vi.fn(async () => ({
+      estimatedBytes: 0,
+      localLimitBytes: 1,
+      beyondLocalLimit: false,
+    })),
+    insightsHistogram: vi.fn(async () => {
+      throw new Error('no Logs Insights in the fake');
+    }),
+    onProgress: vi.fn(() => () => undefined),
+    dispose: vi.fn(async () => undefined),
+  };
+}
+
+/** A tail service that follows nothing. */
+export function createFakeLogTailService(): LogTailService {
+  return {
+    start: vi.fn(async () => ({ tailId: 'tail-1' })),
+    stop: vi.fn(async () => false),
+    onLines: vi.fn(() => () => undefined),
     dispose: vi.fn(async () => undefined),
   };
 }

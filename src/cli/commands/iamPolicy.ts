@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { fillPolicy, policyValuesFor } from '../../main/aws/iamPolicy';
 import { defaultConfigFolder, loadEnvironments } from '../../main/environments';
 import { useQuietConsoleLogging } from '../../main/logger';
+import type { CliCommand } from '../cliIo';
 
 /** Where the command writes: stdout gets only the policy, so it can be redirected. */
 export interface CommandOutput {
@@ -9,8 +10,8 @@ export interface CommandOutput {
   stderr: (text: string) => void;
 }
 
-const USAGE =
-  'usage: iam-policy --env NAME [--file environments.json] [--config-dir DIR] [--account ID]';
+const ARGUMENTS = '--env NAME [--file environments.json] [--config-dir DIR] [--account ID]';
+const USAGE = `usage: iam-policy ${ARGUMENTS}`;
 
 /**
  * `iam-policy --env NAME`: prints iam-policy.json filled in for one environment.
@@ -71,3 +72,10 @@ export async function runIamPolicyCommand(
   output.stdout(`${JSON.stringify(fillPolicy(values), null, 2)}\n`);
   return 0;
 }
+
+/** `opsdesk iam-policy`: the least-privilege policy for one environment. */
+export const iamPolicyCommand: CliCommand = {
+  usage: `iam-policy ${ARGUMENTS}`,
+  summary: 'Print iam-policy.json filled in with the names of one environment.',
+  run: (args, io) => runIamPolicyCommand(args, io),
+};

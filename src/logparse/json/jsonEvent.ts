@@ -1,6 +1,6 @@
 import type { FieldValue, LogLevel } from '../../shared/logs';
 import { platformRecordEvent } from '../formats/lambda/platformRecord';
-import { levelFromValue } from '../level';
+import { levelFromName, levelFromValue } from '../level';
 import { MAX_MESSAGE_CHARS } from '../limits';
 import { newEvent } from '../lineFormat';
 import { timeFromValue } from '../time/timeFromValue';
@@ -8,11 +8,14 @@ import type { ParsedEvent } from '../types';
 import { flattenInto } from './flatten';
 import { parseJsonObject } from './parseJson';
 
-/** Keys that hold the time, in order of preference, as flattened (dotted) keys. */
+/** Top-level keys that hold the time, in order of preference. */
 const TIME_KEYS = ['time', 'timestamp', 'ts', '@timestamp', 'date', 'datetime'];
 /** Keys that hold the level; `status` only counts when it is a level word (Datadog). */
 const LEVEL_KEYS = ['level', 'severity', 'log.level', 'lvl', 'loglevel', 'levelname', 'status'];
-/** Keys that hold the message; the one used is not repeated among the fields. */
+/**
+ * Keys that hold the message. The keys that gave the message, the time and
+ * the level are not repeated among the fields.
+ */
 const MESSAGE_KEYS = ['msg', 'message', 'log', '@message'];
 
 /**
@@ -44,27 +47,40 @@ export function eventFromJson(
     break;
   }
 
-  let fields: Record<string, FieldValue> = {};
-  if (!flattenInto(fields, record, '', messageKey)) {
-    const exact = parseJsonObject(text.slice(text.indexOf('{')), true);
-    if (exact) {
-      fields = {};
-      flattenInto(fields, exact, '', messageKey);
+  let time: number | undefined;
+  let timeKey: string | undefined;
+  for (const key of TIME_KEYS) {
+    time = timeFromValue(record[key]);
+    if (time !== undefined) {
+      timeKey = key;
+      break;
     }
   }
 
-  let time: number | undefined;
-  for (const key of TIME_KEYS) {
-    if (fields[key] === undefined) continue;
-    time = timeFromValue(fields[key]);
-    if (time !== undefined) break;
+  let level: LogLevel | undefined;
+  let levelKey: string | undefined;
+  for (const key of LEVEL_KEYS) {
+    const value = key === 'log.level' ? (record[key] ?? nestedLogLevel(record)) : record[key];
+    // An HTTP status is a number; only a level word under `status` is a level.
+    level = key === 'status' ? levelFromWord(value) : levelFromValue(value);
+    if (level) {
+      levelKey = key;
+      break;
+    }
   }
 
-  let level: LogLevel | undefined;
-  for (const key of LEVEL_KEYS) {
-    if (fields[key] === undefined) continue;
-    level = levelFromValue(fields[key]);
-    if (level) break;
+  // The time and level become the event's own; as fields they would repeat them.
+  const skipKeys: string[] = [];
+  for (const key of [messageKey, timeKey, levelKey]) {
+    if (key !== undefined && record[key] !== undefined) skipKeys.push(key);
+  }
+  let fields: Record<string, FieldValue> = {};
+  if (!flattenInto(fields, record, '', skipKeys)) {
+    const exact = parseJsonObject(text.slice(text.indexOf('{')), true);
+    if (exact) {
+      fields = {};
+      flattenInto(fields, exact, '', skipKeys);
+    }
   }
 
   return newEvent(
@@ -75,4 +91,16 @@ export function eventFromJson(
     time,
     fields,
   );
+}
+
+/** ECS writes `log.level` either as a dotted key or nested under `log`. */
+function nestedLogLevel(record: Record<string, unknown>): unknown {
+  const log = record.log;
+  return typeof log === 'object' && log !== null
+    ? (log as Record<string, unknown>).level
+    : undefined;
+}
+
+function levelFromWord(value: unknown): LogLevel | undefined {
+  return typeof value === 'string' ? levelFromName(value) : undefined;
 }

@@ -59,8 +59,16 @@ export class RdsOperations {
     return collectPages(pages, (page) => page.DBInstances);
   }
 
-  /** Every snapshot of an instance, automated and manual, every page followed. */
-  async describeDbSnapshots(instanceId: string, options?: CallOptions): Promise<DBSnapshot[]> {
+  /**
+   * Every snapshot of an instance, automated and manual, every page followed.
+   *
+   * RDS leaves AWS Backup's snapshots out unless asked with `snapshotType: 'awsbackup'`.
+   */
+  async describeDbSnapshots(
+    instanceId: string,
+    options?: CallOptions,
+    snapshotType?: 'awsbackup',
+  ): Promise<DBSnapshot[]> {
     const pages = readPages(
       { action: 'rds:DescribeDBSnapshots', resource: instanceId },
       this.policy,
@@ -68,7 +76,10 @@ export class RdsOperations {
       (Marker, abortSignal) =>
         paginateDescribeDBSnapshots(
           { client: this.client, startingToken: Marker },
-          { DBInstanceIdentifier: instanceId },
+          {
+            DBInstanceIdentifier: instanceId,
+            ...(snapshotType ? { SnapshotType: snapshotType } : {}),
+          },
           { abortSignal },
         ),
       (page) => page.Marker,

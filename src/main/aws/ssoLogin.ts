@@ -26,8 +26,8 @@ export const SSO_TOKEN_MARGIN_MS = 5 * 60_000;
 export interface DeviceLoginDependencies {
   /** Opens the verification page in the system browser. */
   openUrl: (url: string) => Promise<void> | void;
-  /** Shows the code the user must see on the verification page. */
-  onUserCode?: (userCode: string, verificationUrl: string) => void;
+  /** Shows the code the user must see on the verification page, and when it expires (ms). */
+  onUserCode?: (userCode: string, verificationUrl: string, expiresAt: number) => void;
   /** Builds the OIDC client for the Identity Center region; tests pass a mocked one. */
   createOidcClient?: (region: string) => SSOOIDCClient;
   now?: () => number;
@@ -98,7 +98,7 @@ export async function runDeviceLogin(
   let intervalMs = (authorization.interval ?? 5) * 1000;
 
   logger.info(`opening the IAM Identity Center sign-in page for ${signIn.startUrl}`);
-  dependencies.onUserCode?.(authorization.userCode ?? '', verificationUrl);
+  dependencies.onUserCode?.(authorization.userCode ?? '', verificationUrl, deadline);
   await dependencies.openUrl(verificationUrl);
 
   while (now() < deadline) {

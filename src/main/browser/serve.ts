@@ -10,7 +10,12 @@ const log = createLogger('browser-mode');
 
 async function main(): Promise<void> {
   const options = parseServeArguments(process.argv.slice(2), process.cwd());
-  const services = createServices({ mode: 'browser', modeReason: options.reason });
+  const services = createServices({
+    mode: 'browser',
+    modeReason: options.reason,
+    initialEnvironment: options.initialEnvironment,
+    environmentsFile: options.environmentsFile,
+  });
 
   // This bundle sits in dist/main; the built renderer is beside it.
   const server = await startBrowserServer({

@@ -1,13 +1,20 @@
-import { SANDBOX_ENVIRONMENT_NAME, type Environment } from '../../shared/environments';
+import { SANDBOX_ENVIRONMENT_NAME, endpointOf, type Environment } from '../../shared/environments';
 import type {
   ActiveEnvironmentInfo,
   EnvironmentList,
 } from '../../shared/ipc/channels/environments';
 import { OpsdeskError } from '../../shared/result';
-import { createAwsClients, type AwsClientOptions, type AwsClients } from '../aws';
+import {
+  createAwsClients,
+  type AwsClientOptions,
+  type AwsClients,
+  type AwsIdentityProvider,
+} from '../aws';
 import type { CallerIdentity } from '../aws/sts';
 import { createLogger } from '../logger';
 import { loadEnvironments } from './loadEnvironments';
+import { createCredentialPrompts, type CredentialPrompts } from './prompts/credentialPrompts';
+import { promptedCredentials, type ProfileResolution } from './prompts/promptedCredentials';
 
 const logger = createLogger('environments');
 
@@ -32,8 +39,12 @@ export interface EnvironmentServiceOptions {
   initial?: string;
   /** Starts the sandbox the first time the sandbox environment is used. */
   startSandbox: () => Promise<SandboxEndpoint>;
-  /** Credentials overrides, MFA prompt and SSO login, passed to the client layer. */
-  clientOptions?: AwsClientOptions;
+  /** Fixed credentials and call policy, passed to the client layer. */
+  clientOptions?: Omit<AwsClientOptions, 'mfaCodeProvider' | 'ssoLogin'>;
+  /** Asks the user for MFA codes and IAM Identity Center sign-ins; one is made when not given. */
+  prompts?: CredentialPrompts;
+  /** The SDK's profile chain; tests pass fakes. */
+  profileResolution?: ProfileResolution;
 }
 
 /**
@@ -50,6 +61,8 @@ export interface EnvironmentService {
   identity(): Promise<CallerIdentity>;
   /** Calls the listener after every switch; returns the function that stops it. */
   onChanged(listener: (info: ActiveEnvironmentInfo) => void): () => void;
+  /** MFA codes and sign-ins the credentials wait for, answered from the UI. */
+  prompts: CredentialPrompts;
   dispose(): Promise<void>;
 }
 
@@ -58,7 +71,9 @@ export function createEnvironmentService(options: EnvironmentServiceOptions): En
   let sandbox: Promise<SandboxEndpoint> | undefined;
   let active: ActiveEnvironment | undefined;
   let identity: Promise<CallerIdentity> | undefined;
+  let activeCredentials: AwsIdentityProvider | undefined;
   let activeName = options.initial ?? SANDBOX_ENVIRONMENT_NAME;
+  const prompts = options.prompts ?? createCredentialPrompts();
   const listeners = new Set<(info: ActiveEnvironmentInfo) => void>();
 
   const sandboxEndpoint = async () => (await (sandbox ??= options.startSandbox())).endpoint;
@@ -83,17 +98,31 @@ export function createEnvironmentService(options: EnvironmentServiceOptions): En
       throw new OpsdeskError('not-found', `There is no environment named "${name}".`);
     }
     active?.clients.destroy();
-    active = { environment, clients: createAwsClients(environment, options.clientOptions) };
+    activeCredentials = credentialsOf(environment);
+    active = {
+      environment,
+      clients: createAwsClients(environment, {
+        ...options.clientOptions,
+        ...(activeCredentials ? { credentials: activeCredentials } : {}),
+      }),
+    };
     activeName = name;
     identity = undefined;
     logger.info(`active environment: ${name} (${environment.region})`);
     return active;
   }
 
+  // Fixed credentials win; a local endpoint needs none; a profile may ask the user.
+  const credentialsOf = (environment: Environment): AwsIdentityProvider | undefined => {
+    if (options.clientOptions?.credentials || endpointOf(environment)) return undefined;
+    return promptedCredentials(environment, prompts, options.profileResolution);
+  };
+
   const info = (environment: Environment): ActiveEnvironmentInfo => ({
     name: environment.name,
     label: environment.label ?? environment.name,
     region: environment.region,
+    ...(environment.accountId ? { accountId: environment.accountId } : {}),
     readOnly: environment.readOnly,
     isSandbox: environment.name === SANDBOX_ENVIRONMENT_NAME,
   });
@@ -119,7 +148,13 @@ export function createEnvironmentService(options: EnvironmentServiceOptions): En
 
     async identity() {
       const { clients } = await service.current();
-      identity ??= clients.sts.getCallerIdentity().catch((error: unknown) => {
+      // Credentials first, outside the call's deadline: the user may take a
+      // minute to type an MFA code or to sign in in the browser.
+      const credentials = activeCredentials;
+      identity ??= (async () => {
+        await credentials?.();
+        return clients.sts.getCallerIdentity();
+      })().catch((error: unknown) => {
         identity = undefined;
         throw error;
       });
@@ -130,6 +165,8 @@ export function createEnvironmentService(options: EnvironmentServiceOptions): En
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+
+    prompts,
 
     async dispose() {
       active?.clients.destroy();

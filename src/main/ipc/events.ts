@@ -16,7 +16,15 @@ export type EventSources = { [C in EventChannel]: EventSource<C> };
 /** The services behind each event channel of the contract. */
 export const eventSources: EventSources = {
   'env:changed': (services, emit) => services.environments.onChanged(emit),
+  'env:mfaRequested': (services, emit) => services.environments.prompts.mfa.onRequested(emit),
+  'env:mfaSettled': (services, emit) => services.environments.prompts.mfa.onSettled(emit),
+  'env:ssoLogin': (services, emit) => services.environments.prompts.sso.onStarted(emit),
+  'env:ssoLoginEnded': (services, emit) => services.environments.prompts.sso.onEnded(emit),
   'logs:progress': (services, emit) => services.logs.onProgress(emit),
+  'logs:pullProgress': (services, emit) => services.logPull.onProgress(emit),
+  'logs:tailLines': (services, emit) => services.logTail.onLines(emit),
+  'workflows:runUpdated': (services, emit) => services.workflows.onRunUpdated(emit),
+  'workflows:logLines': (services, emit) => services.workflows.onLogLines(emit),
 };
 
 /**

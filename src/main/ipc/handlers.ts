@@ -2,7 +2,11 @@ import type { RequestChannel } from '../../shared/ipc/contract';
 import { appHandlers } from './handlers/app';
 import { environmentHandlers } from './handlers/environments';
 import type { Handler } from './handlers/handler';
+import { journalHandlers } from './handlers/journal';
 import { logsHandlers } from './handlers/logs';
+import { logPullHandlers } from './handlers/logpull';
+import { statusHandlers } from './handlers/status';
+import { workflowHandlers } from './handlers/workflows';
 
 export type { Handler } from './handlers/handler';
 
@@ -14,4 +18,8 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...environmentHandlers,
   ...logsHandlers,
+  ...logPullHandlers,
+  ...statusHandlers,
+  ...workflowHandlers,
+  ...journalHandlers,
 };

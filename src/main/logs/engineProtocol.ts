@@ -4,7 +4,7 @@ import type { LogService } from './logService';
 
 /** The LogService methods the worker answers; one argument each. */
 export type EngineMethod =
-  'open' | 'sources' | 'close' | 'search' | 'histogram' | 'record' | 'fields';
+  'open' | 'ingestEvents' | 'sources' | 'close' | 'search' | 'histogram' | 'record' | 'fields';
 
 /** The argument and value of each method, from the LogService interface. */
 export type EngineArgument<M extends EngineMethod> = Parameters<LogService[M]>[0];
@@ -26,6 +26,7 @@ export type EngineMessage =
 /** Every method the worker accepts, to check incoming calls against. */
 export const ENGINE_METHODS: readonly EngineMethod[] = [
   'open',
+  'ingestEvents',
   'sources',
   'close',
   'search',

@@ -14,7 +14,7 @@ import type {
 import { OpsdeskError } from '../../shared/result';
 import { RecordSet } from './bitset';
 import { assertTimeZone, bucketBoundaries, countBuckets, resolveBucket } from './histogram';
-import type { LogService } from './logService';
+import type { EventBatch, LogService } from './logService';
 import type { QueryMatch } from './query/evaluate';
 import { evaluateQuery } from './query/evaluate';
 import { parseQuery } from './query/parser';
@@ -47,6 +47,7 @@ export class LogEngine implements LogService {
   private readonly words = new WordIndex();
   private readonly order = new TimeOrder(this.store);
   private readonly entries: SourceEntry[] = [];
+  private readonly keyedEntries = new Map<string, SourceEntry>();
   private readonly listeners = new Set<(progress: LoadProgress) => void>();
   private loadQueue: Promise<void> = Promise.resolve();
   private closedCount = 0;
@@ -72,6 +73,31 @@ export class LogEngine implements LogService {
     entry.source.format = format;
     this.ingest(entry, this.entries.length - 1, events);
     entry.source.state = 'ready';
+    return { ...entry.source };
+  }
+
+  async ingestEvents(batch: EventBatch): Promise<LogSource> {
+    let entry = this.keyedEntries.get(batch.sourceKey);
+    if (!entry || entry.closed) {
+      entry = this.register(batch.sourceKey);
+      entry.source.name = batch.name;
+      this.keyedEntries.set(batch.sourceKey, entry);
+    }
+    entry.source.format = batch.format;
+    entry.source.sizeBytes += batch.bytes;
+    this.ingest(entry, this.entries.indexOf(entry), batch.events);
+    entry.source.state = batch.done ? 'ready' : 'loading';
+    const { sourceId, name, sizeBytes, records } = entry.source;
+    // The size to come is unknown, so the total stays 0 and progress shows no fraction.
+    const progress = {
+      sourceId,
+      name,
+      bytesRead: sizeBytes,
+      totalBytes: 0,
+      records,
+      done: batch.done,
+    };
+    this.listeners.forEach((listener) => listener(progress));
     return { ...entry.source };
   }
 
@@ -216,6 +242,7 @@ export class LogEngine implements LogService {
     const sourceIndex = this.entries.indexOf(entry);
     await loadSource(entry.source, {
       ingest: (events) => this.ingest(entry, sourceIndex, events),
+      expect: (events) => this.store.reserve(events),
       progress: (progress) => this.listeners.forEach((listener) => listener(progress)),
       now: this.now,
       cancelled: () => entry.closed,

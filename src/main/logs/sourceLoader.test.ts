@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadProgress } from '../../shared/logs';
 import { LogEngine } from './logEngine';
+import { estimateEvents } from './sourceLoader';
 
 let folder: string;
 
@@ -125,5 +126,15 @@ describe('awkward files', () => {
     expect((await engine.record(0)).raw.length).toBe(line.length);
     expect((await engine.search({ query: 'start', offset: 0, limit: 1 })).total).toBe(1);
     expect((await engine.search({ query: 'after', offset: 0, limit: 1 })).total).toBe(1);
+  });
+});
+
+describe('room made for a file', () => {
+  it('expects events in proportion to the file size, a little over', () => {
+    expect(estimateEvents(10_000, 1_000_000, 100_000_000)).toBe(1_020_000);
+  });
+
+  it('expects what it has when the first chunk was the whole file', () => {
+    expect(estimateEvents(42, 5_000, 5_000)).toBe(42);
   });
 });

@@ -15,6 +15,8 @@ const PROGRESS_INTERVAL_MS = 100;
 /** Where a loader hands its events and its progress. */
 export interface LoadTarget {
   ingest(events: ParsedEvent[]): void;
+  /** Told once, early, about how many events the file will bring, to make room at once. */
+  expect?(events: number): void;
   progress(progress: LoadProgress): void;
   /** Milliseconds now; a parameter so tests can step the clock. */
   now(): number;
@@ -80,6 +82,7 @@ export async function loadSource(source: LogSource, target: LoadTarget): Promise
     const readReport: ReadReport = { invalidUtf8: false };
     let assembler: ReturnType<typeof createAssembler> | undefined;
     let longLine = false;
+    let expected = false;
     for await (const batch of readLines(source.path, readReport)) {
       if (target.cancelled()) break;
       bytesRead = batch.bytesRead;
@@ -94,6 +97,10 @@ export async function loadSource(source: LogSource, target: LoadTarget): Promise
       for (const line of batch.lines) {
         if (line.length > MAX_INDEXED_CHARS) longLine = true;
         for (const event of assembler.push(line)) events.push(event);
+      }
+      if (!expected) {
+        expected = true;
+        target.expect?.(estimateEvents(events.length, batch.bytesRead, source.sizeBytes));
       }
       target.ingest(events);
       if (target.now() - lastProgress >= PROGRESS_INTERVAL_MS) report(false);
@@ -114,4 +121,13 @@ export async function loadSource(source: LogSource, target: LoadTarget): Promise
     source.state = 'failed';
   }
   report(true);
+}
+
+/**
+ * Events a file of `totalBytes` will bring, judged from its first chunk; a
+ * little over, since making room once more costs a copy of every column.
+ */
+export function estimateEvents(events: number, bytesRead: number, totalBytes: number): number {
+  if (bytesRead <= 0 || bytesRead >= totalBytes) return events;
+  return Math.ceil((events * totalBytes * 1.02) / bytesRead);
 }

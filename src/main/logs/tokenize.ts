@@ -32,23 +32,6 @@ function isWordCode(text: string, index: number, code: number): boolean {
   return isWord;
 }
 
-/** Adds every token of `text` (lower-cased) to `into`; returns `into`. */
-export function collectTokens(text: string, into: Set<string>): Set<string> {
-  const lower = text.toLowerCase();
-  let start = -1;
-  for (let index = 0; index < lower.length; index += 1) {
-    const code = lower.charCodeAt(index);
-    if (isWordCode(lower, index, code)) {
-      if (start < 0) start = index;
-    } else if (start >= 0) {
-      into.add(lower.slice(start, index));
-      start = -1;
-    }
-  }
-  if (start >= 0) into.add(lower.slice(start));
-  return into;
-}
-
 /** The tokens of `text` in order, lower-cased, duplicates kept. */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];

@@ -32,6 +32,7 @@ export class WorkerLogService implements LogService {
   }
 
   open = (paths: string[]) => this.call('open', paths);
+  ingestEvents = (batch: EngineArgument<'ingestEvents'>) => this.call('ingestEvents', batch);
   sources = () => this.call('sources', undefined);
   close = async (sourceId: string) => this.call('close', sourceId);
   search = (request: EngineArgument<'search'>) => this.call('search', request);

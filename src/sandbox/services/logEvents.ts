@@ -71,6 +71,9 @@ export const filterLogEvents: JsonOperation = (input, context) => {
     scanStart(group, request.startTime ?? 0, now),
   );
   const shape = context.pageShapes.get('FilterLogEvents');
+  if (request.nextToken && (cursor.pagesServed ?? 0) >= (shape.expireTokenAfter ?? Infinity)) {
+    throw new AwsError('InvalidParameterException', 'The specified nextToken has expired.');
+  }
   if (cursor.emptiesServed < (shape.emptyPagesBefore ?? 0)) {
     return {
       events: [],
@@ -90,6 +93,7 @@ export const filterLogEvents: JsonOperation = (input, context) => {
   );
   const events: LogEvent[] = [];
   let bytes = 0;
+  let beforeLast = scan.position;
   while (events.length < maxEvents && scan.scanned < SCAN_BUDGET) {
     const before = { ...scan.position };
     const event = scan.next();
@@ -102,11 +106,18 @@ export const filterLogEvents: JsonOperation = (input, context) => {
     }
     bytes += size;
     events.push(event);
+    beforeLast = before;
   }
 
+  // Serving the last event again on the next page is how AWS's duplicates look to a client.
+  const repeat = shape.repeatLastEvent === true && events.length > 1 && !scan.done;
   const nextToken = scan.done
     ? undefined
-    : encodePageToken({ position: scan.position, emptiesServed: cursor.emptiesServed });
+    : encodePageToken({
+        position: repeat ? beforeLast : scan.position,
+        emptiesServed: cursor.emptiesServed,
+        pagesServed: (cursor.pagesServed ?? 0) + 1,
+      });
   return { events, searchedLogStreams: [], nextToken };
 };
 

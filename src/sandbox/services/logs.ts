@@ -191,6 +191,22 @@ const stopQuery: JsonOperation = (input, context) => {
   return { success: stopped };
 };
 
+/** PutLogEvents: how tests write late or out-of-order events, as a real application would. */
+const putLogEvents: JsonOperation = (input, context) => {
+  const request = input as {
+    logGroupName?: string;
+    logStreamName?: string;
+    logEvents?: { timestamp: number; message: string }[];
+  };
+  const group = requireLogGroup(context, request);
+  if (!request.logStreamName)
+    throw new AwsError('InvalidParameterException', 'logStreamName is required.');
+  for (const event of request.logEvents ?? []) {
+    group.append(request.logStreamName, event.message, event.timestamp);
+  }
+  return { nextSequenceToken: undefined };
+};
+
 /** The CloudWatch Logs operations Opsdesk uses, by name. */
 export const logsOperations: Record<string, JsonOperation> = {
   DescribeLogGroups: describeLogGroups,
@@ -200,4 +216,5 @@ export const logsOperations: Record<string, JsonOperation> = {
   StartQuery: startQuery,
   GetQueryResults: getQueryResults,
   StopQuery: stopQuery,
+  PutLogEvents: putLogEvents,
 };

@@ -2,6 +2,10 @@ import type { z } from 'zod';
 import { appRequestChannels } from './channels/app';
 import { environmentEventChannels, environmentRequestChannels } from './channels/environments';
 import { logsEventChannels, logsRequestChannels } from './channels/logs';
+import { logPullEventChannels, logPullRequestChannels } from './channels/logpull';
+import { statusRequestChannels } from './channels/status';
+import { journalRequestChannels } from './channels/journal';
+import { workflowEventChannels, workflowRequestChannels } from './channels/workflows';
 import type { Result } from '../result';
 
 /**
@@ -21,12 +25,18 @@ export const requestChannels = {
   ...appRequestChannels,
   ...environmentRequestChannels,
   ...logsRequestChannels,
+  ...logPullRequestChannels,
+  ...statusRequestChannels,
+  ...workflowRequestChannels,
+  ...journalRequestChannels,
 };
 
 /** One-way event channels from the main process to the renderer. */
 export const eventChannels = {
   ...environmentEventChannels,
   ...logsEventChannels,
+  ...logPullEventChannels,
+  ...workflowEventChannels,
 };
 
 /** Name of a request channel. */

@@ -102,7 +102,7 @@ class Evaluator {
 
   /** Blocks holding a token with `prefix`; undefined means every block. */
   private blocksWithPrefix(prefix: string): number[] | undefined {
-    const tokens = this.target.words.tokensStartingWith(prefix);
+    const tokens = this.target.words.tokensStartingWith(prefix, MAX_PREFIX_TOKENS);
     if (!tokens || tokens.length > MAX_PREFIX_TOKENS) return undefined;
     const blocks = new Set<number>();
     for (const token of tokens)

@@ -1,5 +1,5 @@
 import type { FieldInfo, FieldValue } from '../../../shared/logs';
-import { ensureCapacity } from './growable';
+import { reserveCapacity } from './growable';
 
 /** Numbers of one field, one slot per record; NaN where the record lacks it. */
 export interface NumberColumn {
@@ -12,14 +12,23 @@ export interface NumberColumn {
  * Strings (and booleans) of one field, dictionary-encoded: code 0 means
  * absent, code n means `dictionary[n - 1]`. Log fields repeat a few values
  * (methods, hosts, status words) a million times; each is held once.
+ *
+ * A field whose values are mostly distinct (request ids, times) gains
+ * nothing from that and pays a map entry per value, so past
+ * DEDUPLICATION_LIMIT distinct values such a column stops deduplicating
+ * (`codeOf` is then undefined): every value gets a new code, and a value
+ * may appear more than once in the dictionary.
  */
 export interface KeywordColumn {
   kind: 'keyword';
   codes: Uint32Array;
   dictionary: string[];
-  codeOf: Map<string, number>;
+  codeOf: Map<string, number> | undefined;
   count: number;
 }
+
+/** Distinct values a keyword column holds before it checks whether deduplication pays. */
+export const DEDUPLICATION_LIMIT = 1 << 16;
 
 /**
  * Typed columns for the fields of every record, created per field name the
@@ -43,13 +52,7 @@ export class FieldColumns {
       } else {
         const column = this.keywords.get(name) ?? this.createKeywords(name);
         const text = typeof value === 'string' ? value : String(value);
-        let code = column.codeOf.get(text);
-        if (code === undefined) {
-          column.dictionary.push(text);
-          code = column.dictionary.length;
-          column.codeOf.set(text, code);
-        }
-        column.codes[id] = code;
+        column.codes[id] = codeFor(column, text);
         column.count += 1;
       }
     }
@@ -81,14 +84,20 @@ export class FieldColumns {
     return infos.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   }
 
-  private grow(needed: number): void {
-    this.capacity = Math.max(needed, this.capacity * 2, 1024);
+  /** Makes room for records up to id `capacity - 1` in every column, present and future. */
+  reserve(capacity: number): void {
+    if (capacity <= this.capacity) return;
+    this.capacity = capacity;
     for (const column of this.numbers.values()) {
-      column.values = ensureCapacity(column.values, this.capacity, NaN);
+      column.values = reserveCapacity(column.values, capacity, NaN);
     }
     for (const column of this.keywords.values()) {
-      column.codes = ensureCapacity(column.codes, this.capacity);
+      column.codes = reserveCapacity(column.codes, capacity);
     }
+  }
+
+  private grow(needed: number): void {
+    this.reserve(Math.max(needed, Math.ceil(this.capacity * 1.5), 1024));
   }
 
   private createNumbers(name: string): NumberColumn {
@@ -112,4 +121,23 @@ export class FieldColumns {
     this.keywords.set(name, column);
     return column;
   }
+}
+
+/** The code of `text` in `column`, adding it to the dictionary when new. */
+function codeFor(column: KeywordColumn, text: string): number {
+  const codeOf = column.codeOf;
+  if (codeOf === undefined) {
+    column.dictionary.push(text);
+    return column.dictionary.length;
+  }
+  const code = codeOf.get(text);
+  if (code !== undefined) return code;
+  column.dictionary.push(text);
+  codeOf.set(text, column.dictionary.length);
+  // Checked at each power of two from the limit on. Mostly distinct values
+  // repeat rarely, so the map costs more than it saves.
+  const size = codeOf.size;
+  if (size >= DEDUPLICATION_LIMIT && (size & (size - 1)) === 0 && size * 2 > column.count)
+    column.codeOf = undefined;
+  return column.dictionary.length;
 }

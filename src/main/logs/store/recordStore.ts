@@ -1,7 +1,7 @@
 import { LOG_LEVELS, type FieldValue, type LogLevel } from '../../../shared/logs';
 import type { ParsedEvent } from '../../../logparse';
 import { FieldColumns } from './fieldColumns';
-import { ensureCapacity } from './growable';
+import { ensureCapacity, reserveCapacity } from './growable';
 
 /** Level codes in the level column: the index into LOG_LEVELS. */
 export const LEVEL_CODE: Record<LogLevel, number> = Object.fromEntries(
@@ -46,6 +46,21 @@ export class RecordStore {
 
     this.size = id + 1;
     return id;
+  }
+
+  /**
+   * Makes room for `count` more records at once, e.g. the number a file is
+   * expected to hold, so that loading it copies no column.
+   */
+  reserve(count: number): void {
+    const capacity = this.size + count;
+    this.time = reserveCapacity(this.time, capacity, NaN);
+    this.level = reserveCapacity(this.level, capacity);
+    this.source = reserveCapacity(this.source, capacity);
+    this.lineNumber = reserveCapacity(this.lineNumber, capacity);
+    this.messageStart = reserveCapacity(this.messageStart, capacity);
+    this.messageLength = reserveCapacity(this.messageLength, capacity);
+    this.fields.reserve(capacity);
   }
 
   /** The message shown first for record `id`. */

@@ -1,0 +1,56 @@
+import type { TaskDefinition } from '@aws-sdk/client-ecs';
+import type { TaskDefinitionRevision } from '../../shared/status';
+import type { AwsClients } from '../aws';
+import type { CommitLookup } from './images';
+import type { RateBudget } from './rateBudget';
+
+/**
+ * The revisions before `current` (`family:revision`), newest first, that a
+ * rollback could return to: up to `count` of them, skipping deregistered ones.
+ *
+ * There is no ListTaskDefinitions in the policy (it has no resource-level
+ * permission), so each earlier revision number is described in turn.
+ */
+export async function listRevisions(
+  clients: Pick<AwsClients, 'ecs'>,
+  current: string,
+  commitOf: CommitLookup,
+  budget: RateBudget,
+  count = 5,
+): Promise<TaskDefinitionRevision[]> {
+  const [family, revisionText] = current.split(':');
+  const revision = Number(revisionText);
+  if (!family || !Number.isInteger(revision)) return [];
+
+  const earlier = Array.from({ length: Math.min(count, revision - 1) }, (_, k) => revision - 1 - k);
+  const described = await Promise.all(
+    earlier.map((number) =>
+      budget
+        .run((options) => clients.ecs.describeTaskDefinition(`${family}:${number}`, options))
+        .catch(() => undefined),
+    ),
+  );
+  return described
+    .filter(
+      (definition): definition is TaskDefinition =>
+        definition?.status !== 'INACTIVE' && definition !== undefined,
+    )
+    .map((definition) => toRevision(definition, commitOf));
+}
+
+function toRevision(definition: TaskDefinition, commitOf: CommitLookup): TaskDefinitionRevision {
+  return {
+    taskDefinition: `${definition.family}:${definition.revision}`,
+    registeredAt: definition.registeredAt?.toISOString() ?? null,
+    images: (definition.containerDefinitions ?? []).map((container) => {
+      const imageReference = container.image ?? '';
+      const imageDigest = /@(sha256:[0-9a-f]{64})$/.exec(imageReference)?.[1] ?? null;
+      return {
+        containerName: container.name ?? '',
+        imageDigest,
+        commitHash: commitOf(imageDigest),
+        imageReference,
+      };
+    }),
+  };
+}
