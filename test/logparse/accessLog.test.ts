@@ -89,8 +89,9 @@ describe('shop access log with Persian URLs and +0330 offsets (shop-combined-fa.
     const first = events[0];
     expect(first.fields.path).toContain('%D9%85%DA%AF%D8%A7%D9%BE%DB%8C%DA%A9%D8%B3%D9%84');
     expect(first.message).toContain('مگاپیکسل');
-    expect(first.text).toContain('مگاپیکسل');
+    expect(first.fields.path_decoded).toContain('مگاپیکسل');
     expect(first.text.startsWith('198.18.0.33 - - [22/Jan/2019:03:56:14 +0330]')).toBe(true);
+    expect(first.text).not.toContain('\n');
   });
 
   it('reads bytes, referer and user agent and ignores the trailing "-" field', () => {

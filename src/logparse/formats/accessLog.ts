@@ -30,9 +30,9 @@ let lastTime = NaN;
 /**
  * Parses one access log line into `client_ip`, `method`, `path` (as sent,
  * percent-encoded), `protocol`, `status`, `bytes`, `referer`, `user_agent`,
- * `vhost`, `user`. The decoded path is put into the message and added as a
- * second line of the text, so words in encoded URLs (Persian product names)
- * are searchable.
+ * `vhost`, `user`. The decoded path goes into the message and into
+ * `path_decoded`, so words in encoded URLs (Persian product names) are
+ * searchable while the text stays the line as it was written.
  */
 export function parseAccessLine(line: string, lineNumber: number): ParsedEvent | undefined {
   const plain = ACCESS_LINE.exec(line);
@@ -95,8 +95,8 @@ export function parseAccessLine(line: string, lineNumber: number): ParsedEvent |
     lastStamp = stamp;
     lastTime = readTimestamp(stamp, 0);
   }
-  const text = decodedPath === undefined ? line : line + '\n' + decodedPath;
-  return newEvent(text, lineNumber, summary, level, lastTime, fields);
+  if (decodedPath !== undefined) fields.path_decoded = decodedPath;
+  return newEvent(line, lineNumber, summary, level, lastTime, fields);
 }
 
 /** Creates the format for access logs; lines never continue one another. */
