@@ -68,7 +68,11 @@ export interface SearchPage {
 
 /** Everything known about one event, including its raw text. */
 export interface LogRecordDetail extends LogRow {
+  /** The event's text; only its first megabyte when `rawTruncated`. */
   raw: string;
+  rawTruncated?: boolean;
+  /** Length of the whole text in characters, when it was cut. */
+  rawLength?: number;
   sourceName: string;
   format: string;
   /** First physical line of the event in its source, 1-based. */

@@ -17,6 +17,7 @@ import { assertTimeZone, bucketBoundaries, countBuckets, resolveBucket } from '.
 import type { EventBatch, LogService } from './logService';
 import type { QueryMatch } from './query/evaluate';
 import { evaluateQuery } from './query/evaluate';
+import { fileFingerprint } from './fileFingerprint';
 import { parseQuery } from './query/parser';
 import { loadSource } from './sourceLoader';
 import { RecordStore } from './store/recordStore';
@@ -32,7 +33,12 @@ export interface EngineSearchPage extends SearchPage {
 interface SourceEntry {
   source: LogSource;
   closed: boolean;
+  /** Set for files; see fileFingerprint. */
+  fingerprint?: string;
 }
+
+/** Most raw text one record detail carries: enough to read, small enough to show at once. */
+export const MAX_DETAIL_RAW_CHARS = 1 << 20;
 
 /**
  * The log engine: loads files into a column store and a block word index, and
@@ -56,9 +62,21 @@ export class LogEngine implements LogService {
 
   constructor(private readonly now: () => number = Date.now) {}
 
+  /** Opens files; a file already open (by fingerprint) is not loaded, or counted, twice. */
   async open(paths: string[]): Promise<LogSource[]> {
-    const opened = paths.map((path) => this.register(path));
-    for (const entry of opened) {
+    const opened: SourceEntry[] = [];
+    for (const path of paths) {
+      const fingerprint = await fileFingerprint(path);
+      const already = this.entries.find(
+        (entry) => !entry.closed && fingerprint !== undefined && entry.fingerprint === fingerprint,
+      );
+      if (already) {
+        if (!opened.includes(already)) opened.push(already);
+        continue;
+      }
+      const entry = this.register(path);
+      entry.fingerprint = fingerprint;
+      opened.push(entry);
       this.loadQueue = this.loadQueue.then(() => this.load(entry));
     }
     return opened.map((entry) => ({ ...entry.source }));
@@ -199,9 +217,12 @@ export class LogEngine implements LogService {
     const entry = id < this.store.size ? this.entries[this.store.source[id]] : undefined;
     if (!entry || entry.closed)
       throw new OpsdeskError('not-found', `No loaded event has id ${id}.`);
+    const raw = this.store.texts[id];
+    const truncated = raw.length > MAX_DETAIL_RAW_CHARS;
     return {
       ...this.row(id),
-      raw: this.store.texts[id],
+      raw: truncated ? raw.slice(0, MAX_DETAIL_RAW_CHARS) : raw,
+      ...(truncated ? { rawTruncated: true, rawLength: raw.length } : {}),
       sourceName: entry.source.name,
       format: entry.source.format,
       lineNumber: this.store.lineNumber[id],

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoadProgress } from '../../shared/logs';
-import { LogEngine } from './logEngine';
+import { LogEngine, MAX_DETAIL_RAW_CHARS } from './logEngine';
 import { estimateEvents } from './sourceLoader';
 
 let folder: string;
@@ -123,9 +123,59 @@ describe('awkward files', () => {
     const { engine, source } = await load('huge.log', `${line}\nafter`);
     expect(source).toMatchObject({ state: 'ready', records: 2 });
     expect(source.problem).toMatch(/longer than 1 MB/);
-    expect((await engine.record(0)).raw.length).toBe(line.length);
+    const detail = await engine.record(0);
+    expect(detail.raw).toBe(line.slice(0, MAX_DETAIL_RAW_CHARS));
+    expect(detail).toMatchObject({ rawTruncated: true, rawLength: line.length });
+    expect((await engine.record(1)).rawTruncated).toBeUndefined();
     expect((await engine.search({ query: 'start', offset: 0, limit: 1 })).total).toBe(1);
     expect((await engine.search({ query: 'after', offset: 0, limit: 1 })).total).toBe(1);
+  });
+});
+
+describe('opening a file that is already open', () => {
+  it('keeps one source, whether the same path or a copy at another path', async () => {
+    const content = 'one\ntwo\nthree\n';
+    const first = path.join(folder, 'same.log');
+    const copyFolder = await mkdtemp(path.join(tmpdir(), 'opsdesk-copy-'));
+    const copy = path.join(copyFolder, 'same.log');
+    await writeFile(first, content);
+    await writeFile(copy, content);
+
+    const engine = new LogEngine();
+    const [opened] = await engine.open([first]);
+    const again = await engine.open([first, copy]);
+    await engine.whenLoaded();
+
+    expect(again.map((source) => source.sourceId)).toEqual([opened.sourceId]);
+    expect(await engine.sources()).toHaveLength(1);
+    expect((await engine.search({ query: '', offset: 0, limit: 10 })).total).toBe(3);
+  });
+
+  it('loads a file of the same name with other content as a source of its own', async () => {
+    const engine = new LogEngine();
+    const first = path.join(folder, 'app.log');
+    await writeFile(first, 'alpha\n');
+    await engine.open([first]);
+    await engine.whenLoaded();
+    await writeFile(first, 'alpha\nbeta\n');
+    await engine.open([first]);
+    await engine.whenLoaded();
+
+    expect((await engine.sources()).map((source) => source.records)).toEqual([1, 2]);
+  });
+
+  it('loads it again once it was closed', async () => {
+    const engine = new LogEngine();
+    const file = path.join(folder, 'reopened.log');
+    await writeFile(file, 'alpha\n');
+    const [opened] = await engine.open([file]);
+    await engine.whenLoaded();
+    await engine.close(opened.sourceId);
+    const [reopened] = await engine.open([file]);
+    await engine.whenLoaded();
+
+    expect(reopened.sourceId).not.toBe(opened.sourceId);
+    expect((await engine.search({ query: 'alpha', offset: 0, limit: 10 })).total).toBe(1);
   });
 });
 

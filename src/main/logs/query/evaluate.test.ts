@@ -31,6 +31,9 @@ const events = [
     level: 'fatal',
     fields: { status: 'unknown' },
   }),
+  parsedEvent('request 19234f5f-b2f8-4a9e-b7da-641ef9b4a181 fetched by Googlebot-Image/1.0', {
+    time: '2024-05-01T10:05:00Z',
+  }),
 ];
 
 const engine = new LogEngine();
@@ -91,6 +94,27 @@ describe('phrases', () => {
   it('do not match the same words in another order', async () => {
     expect(await matching('"timed upstream"')).toEqual([]);
   });
+
+  it('begin and end where words do, like bare words', async () => {
+    expect(await matching('"bot-Image/1.0"')).toEqual([]);
+    expect(await matching('"ooglebot"')).toEqual([]);
+    expect(await matching('"Googlebot-Image/1.0"')).toHaveLength(1);
+    expect(await matching('"/api/orders"')).toHaveLength(1);
+  });
+});
+
+describe('words with hyphens, such as request ids', () => {
+  const fetched = ['request 19234f5f-b2f8-4a9e-b7da-641ef9b4a181 fetched by Googlebot-Image/1.0'];
+
+  it('find a whole request id', async () => {
+    expect(await matching('19234f5f-b2f8-4a9e-b7da-641ef9b4a181')).toEqual(fetched);
+    expect(await matching('"19234f5f-b2f8-4a9e-b7da-641ef9b4a181"')).toEqual(fetched);
+  });
+
+  it('find a hyphenated name and refuse a different one', async () => {
+    expect(await matching('googlebot-image')).toEqual(fetched);
+    expect(await matching('googlebot-video')).toEqual([]);
+  });
 });
 
 describe('exclusions', () => {
@@ -101,7 +125,7 @@ describe('exclusions', () => {
   });
 
   it('can stand alone', async () => {
-    expect(await matching('-get')).toHaveLength(4);
+    expect(await matching('-get')).toHaveLength(events.length - 2);
   });
 });
 
