@@ -1,34 +1,52 @@
 // Starts the built Opsdesk: the Electron window where the Electron runtime can
 // run, else browser mode on 127.0.0.1, saying why and which URL to open.
 //
-//   node scripts/start.mjs [--browser] [--port N] [--no-open] [FILE...]
+//   node scripts/start.mjs [--browser] [--retry-electron] [--port N] [--no-open] [FILE...]
 //
 // `npm ci` never downloads the Electron runtime (package.json allowScripts
-// denies its install script), so the first start fetches it, once.
+// denies its install script), so the first start fetches it, once. A failed
+// download is remembered for a day (electronDownloadMemo.mjs), so starts
+// without network go straight to browser mode; --retry-electron tries anyway.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  downloadMemoPath,
+  forgetDownloadFailure,
+  recentDownloadFailure,
+  rememberDownloadFailure,
+} from './electronDownloadMemo.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const ELECTRON_MAIN = path.join(root, 'dist/main/electron-main.cjs');
 const BROWSER_SERVER = path.join(root, 'dist/main/browser-server.cjs');
+const DOWNLOAD_MEMO = downloadMemoPath(root);
 const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
 const PROBE_TIMEOUT_MS = 20_000;
 // An Electron that dies this soon after launch could not open its window.
 const EARLY_EXIT_MS = 10_000;
 
 /**
- * Reads `[--browser] [--port N] [--no-open] [--env NAME] [--environments FILE] [FILE...]`;
- * files are relative to where npm ran. The environment options pass on to either entry.
+ * Reads `[--browser] [--retry-electron] [--port N] [--no-open] [--env NAME]
+ * [--environments FILE] [FILE...]`; files are relative to where npm ran. The
+ * environment options pass on to either entry.
  */
 function parseArguments(argv, cwd) {
-  const options = { browser: false, port: 0, open: true, paths: [], environment: [] };
+  const options = {
+    browser: false,
+    retryElectron: false,
+    port: 0,
+    open: true,
+    paths: [],
+    environment: [],
+  };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index];
     if (argument === '--browser') options.browser = true;
+    else if (argument === '--retry-electron') options.retryElectron = true;
     else if (argument === '--no-open') options.open = false;
     else if (argument === '--port') options.port = portNumber(argv[(index += 1)]);
     else if (argument === '--env') options.environment.push('--env', valueOf(argv[(index += 1)]));
@@ -54,7 +72,7 @@ function valueOf(text) {
 function fatal(message) {
   console.error(`Opsdesk: ${message}.`);
   console.error(
-    'Usage: npm start -- [--browser] [--port N] [--no-open] [--env NAME] [--environments FILE] [FILE...]',
+    'Usage: npm start -- [--browser] [--retry-electron] [--port N] [--no-open] [--env NAME] [--environments FILE] [FILE...]',
   );
   process.exit(2);
 }
@@ -71,7 +89,7 @@ function installedElectron() {
 
 /** Runs Electron's own download once; returns undefined on success, else why it failed. */
 function downloadElectron() {
-  console.error('Opsdesk: fetching the Electron runtime (first start only)...');
+  console.error('Opsdesk: fetching the Electron runtime...');
   const run = spawnSync(process.execPath, [path.join(root, 'node_modules/electron/install.js')], {
     cwd: root,
     encoding: 'utf8',
@@ -116,16 +134,7 @@ function chooseMode(options) {
   if (options.browser) return { reasons: ['--browser was given'] };
 
   const reasons = [];
-  let executable = installedElectron();
-  if (!executable) {
-    const failure = downloadElectron();
-    executable = installedElectron();
-    if (!executable) {
-      reasons.push(
-        `the Electron binary could not be downloaded (${failure ?? 'not found after download'})`,
-      );
-    }
-  }
+  const executable = installedElectron() ?? fetchElectron(options, reasons);
   if (!hasDisplay())
     reasons.push('no display is available (neither DISPLAY nor WAYLAND_DISPLAY is set)');
   if (reasons.length > 0) return { reasons };
@@ -133,6 +142,33 @@ function chooseMode(options) {
   const problem = electronProblem(executable);
   if (problem) return { reasons: [`the Electron binary cannot run here (${problem})`] };
   return { electron: executable };
+}
+
+/**
+ * Downloads the Electron runtime unless that failed less than a day ago (or
+ * --retry-electron asks to try anyway); returns its path, or adds why not to `reasons`.
+ */
+function fetchElectron(options, reasons) {
+  const recent = options.retryElectron ? undefined : recentDownloadFailure(DOWNLOAD_MEMO);
+  if (recent) {
+    console.error(
+      `Opsdesk: Electron runtime not available (${recent.reason}, tried at ${recent.triedAt}); ` +
+        'starting browser mode. npm start -- --retry-electron tries the download again.',
+    );
+    reasons.push(`the Electron runtime is not available (${recent.reason})`);
+    return undefined;
+  }
+
+  const failure = downloadElectron();
+  const executable = installedElectron();
+  if (executable) {
+    forgetDownloadFailure(DOWNLOAD_MEMO);
+    return executable;
+  }
+  const reason = failure ?? 'not found after download';
+  rememberDownloadFailure(DOWNLOAD_MEMO, reason);
+  reasons.push(`the Electron binary could not be downloaded (${reason})`);
+  return undefined;
 }
 
 /** Runs a child until it exits, passing Ctrl-C and termination on to it. */

@@ -5,6 +5,7 @@ import { LogEngine } from '../main/logs/logEngine';
 import { loadPulledEvents } from '../main/logpull/loadPulled';
 import { pulledDataFolder } from './pullCommand';
 import { UsageError, type CliCommand, type CliIo } from './cliIo';
+import { joinDashedValues } from './dashedValues';
 import { logsReport, printLogsReport } from './logsReport';
 
 interface LogsOptions {
@@ -23,7 +24,7 @@ function parseLogsArgs(args: string[]): LogsOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args,
+      args: joinDashedValues(args, { '--query': '--query', '-q': '--query' }),
       allowPositionals: true,
       options: {
         query: { type: 'string', short: 'q', default: '' },
@@ -113,6 +114,7 @@ export const logsCommand: CliCommand = {
   usage:
     'logs FILE... | --env NAME [--data-dir DIR] [--query QUERY] [--bucket auto|15m|hour|day] [--tz ZONE] [--limit N] [--json]',
   summary:
-    'Load log files, search them, and print the matches and a histogram of when they happened.',
+    'Load log files, search them, and print the matches and a histogram of when they happened.\n' +
+    '      A query may start with -: --query -status:200 (or --query=-status:200).',
   run: runLogs,
 };

@@ -100,6 +100,31 @@ export function logsReport(
 
 const BAR_WIDTH = 40;
 
+/**
+ * Prints one bar per bucket that holds events. Empty buckets are only counted:
+ * six weeks by the hour are a thousand lines, most of them blank.
+ */
+function printHistogram(histogram: LogsReport['histogram'], io: CliIo): void {
+  const filled = histogram.buckets.filter((bucket) => bucket.total > 0);
+  const empty = histogram.buckets.length - filled.length;
+  const shown =
+    empty > 0
+      ? ` ${filled.length} of ${histogram.buckets.length} have events; the ${empty} empty ones are not shown`
+      : '';
+  io.stdout(`\nPer ${histogram.bucket} (${histogram.timeZone}):${shown}\n`);
+
+  const most = Math.max(1, ...filled.map((bucket) => bucket.total));
+  for (const bucket of filled) {
+    const bar = '#'.repeat(Math.round((bucket.total / most) * BAR_WIDTH));
+    const errors = bucket.counts.error + bucket.counts.fatal;
+    const note = errors > 0 ? `  (${errors} error)` : '';
+    io.stdout(
+      `  ${bucket.start.slice(0, 16).replace('T', ' ')}  ${String(bucket.total).padStart(7)} ${bar}${note}\n`,
+    );
+  }
+  if (histogram.untimed > 0) io.stdout(`  without a time: ${histogram.untimed}\n`);
+}
+
 /** Prints the report for a person: sources, counts, a bar chart and the records. */
 export function printLogsReport(report: LogsReport, io: CliIo): void {
   for (const source of report.sources) {
@@ -112,18 +137,7 @@ export function printLogsReport(report: LogsReport, io: CliIo): void {
   io.stdout(`\n${report.matches} events ${subject}\n`);
   for (const warning of report.warnings) io.stdout(`warning: ${warning}\n`);
 
-  const { histogram } = report;
-  const most = Math.max(1, ...histogram.buckets.map((bucket) => bucket.total));
-  io.stdout(`\nPer ${histogram.bucket} (${histogram.timeZone}):\n`);
-  for (const bucket of histogram.buckets) {
-    const bar = '#'.repeat(Math.round((bucket.total / most) * BAR_WIDTH));
-    const errors = bucket.counts.error + bucket.counts.fatal;
-    const note = errors > 0 ? `  (${errors} error)` : '';
-    io.stdout(
-      `  ${bucket.start.slice(0, 16).replace('T', ' ')}  ${String(bucket.total).padStart(7)} ${bar}${note}\n`,
-    );
-  }
-  if (histogram.untimed > 0) io.stdout(`  without a time: ${histogram.untimed}\n`);
+  printHistogram(report.histogram, io);
 
   if (report.records.length > 0) io.stdout(`\nNewest ${report.records.length}:\n`);
   for (const record of report.records) {

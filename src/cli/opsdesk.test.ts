@@ -6,6 +6,7 @@ import { runCli } from './main';
 
 let folder: string;
 let fixture: string;
+let timedFixture: string;
 
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'opsdesk-cli-'));
@@ -13,6 +14,16 @@ beforeAll(async () => {
   await writeFile(
     fixture,
     ['checkout started', 'payment refused', 'checkout finished', ''].join('\n'),
+  );
+  timedFixture = path.join(folder, 'timed.log');
+  await writeFile(
+    timedFixture,
+    [
+      '2024-03-04T00:10:00Z INFO checkout started',
+      '2024-03-04T00:20:00Z ERROR payment refused',
+      '2024-03-04T05:30:00Z INFO checkout finished',
+      '',
+    ].join('\n'),
   );
 });
 
@@ -73,6 +84,43 @@ describe('opsdesk logs as text', () => {
     expect(stdout).toContain('app.log: ready');
     expect(stdout).toContain('1 events matching "refused"');
     expect(stdout).toContain('payment refused');
+  });
+
+  it('draws only the histogram buckets that hold events and counts the empty ones', async () => {
+    const { code, stdout } = await run('logs', timedFixture, '--bucket', 'hour', '--tz', 'UTC');
+    expect(code).toBe(0);
+    const chart = stdout.slice(stdout.indexOf('Per hour'), stdout.indexOf('\nNewest'));
+    expect(chart.trimEnd().split('\n')).toEqual([
+      'Per hour (UTC): 2 of 6 have events; the 4 empty ones are not shown',
+      `  2024-03-04 00:00        2 ${'#'.repeat(40)}  (1 error)`,
+      `  2024-03-04 05:00        1 ${'#'.repeat(20)}`,
+    ]);
+  });
+
+  it('draws every bucket without a note when none is empty', async () => {
+    const { stdout } = await run('logs', timedFixture, '--bucket', 'day', '--tz', 'UTC');
+    expect(stdout).toContain(`Per day (UTC):\n  2024-03-04 00:00        3 ${'#'.repeat(40)}`);
+  });
+});
+
+describe('opsdesk logs --query starting with a dash', () => {
+  it('takes the next argument as the query, as if written --query=-word', async () => {
+    for (const spelling of [['--query', '-refused'], ['-q', '-refused'], ['--query=-refused']]) {
+      const report = JSON.parse((await run('logs', fixture, ...spelling, '--json')).stdout);
+      expect(report.query).toBe('-refused');
+      expect(report.matches).toBe(2);
+    }
+  });
+
+  it('still reports a missing query before another option, naming the = form', async () => {
+    const { code, stderr } = await run('logs', fixture, '--query', '--json');
+    expect(code).toBe(2);
+    expect(stderr).toContain("use '--query=-XYZ'");
+  });
+
+  it('is explained in --help', async () => {
+    const { stdout } = await run('--help');
+    expect(stdout).toContain('--query -status:200 (or --query=-status:200)');
   });
 });
 

@@ -1,6 +1,7 @@
 import { cleanLine } from './cleanLine';
 import { parsePlainLine } from './formats/plain';
 import { MAX_EVENT_CHARS, MAX_EVENT_LINES, MAX_PARSED_LINE_CHARS } from './limits';
+import type { HeadFallback } from './headFallback';
 import { appendToMessage, type LineFormat } from './lineFormat';
 import type { ParsedEvent } from './types';
 
@@ -18,6 +19,10 @@ const NONE: ParsedEvent[] = [];
  * Drives a LineFormat over an input: every line either opens an event, joins
  * the open one, or, fitting no format, is kept as an event of its own with
  * its raw text. An event completes when the next one opens.
+ *
+ * A line the format does not open an event with gets a second chance with
+ * `fallback` (the other line formats) before it may continue the open event,
+ * so inputs that mix formats keep each line's level and fields.
  */
 export class LineAssembler implements EventAssembler {
   private lineNumber = 0;
@@ -29,6 +34,7 @@ export class LineAssembler implements EventAssembler {
   constructor(
     private readonly format: LineFormat,
     private readonly now?: number,
+    private readonly fallback?: HeadFallback,
   ) {}
 
   push(rawLine: string): ParsedEvent[] {
@@ -40,11 +46,11 @@ export class LineAssembler implements EventAssembler {
       if (this.format.claims?.(line, open)) return this.join(line);
     }
 
-    const head =
-      line.length > MAX_PARSED_LINE_CHARS
-        ? undefined
-        : this.format.parseHead(line, this.lineNumber);
-    if (head) return this.replaceOpen(head);
+    if (line.length <= MAX_PARSED_LINE_CHARS) {
+      const head =
+        this.format.parseHead(line, this.lineNumber) ?? this.fallback?.(line, this.lineNumber);
+      if (head) return this.replaceOpen(head);
+    }
 
     if (open && this.hasRoomFor(line) && this.format.continues(line, open)) return this.join(line);
 

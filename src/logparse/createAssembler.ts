@@ -3,6 +3,7 @@ import { detectFormat } from './detect';
 import { createSubscriptionFormat } from './formats/cloudwatchSubscription';
 import { createPlainFormat, parsePlainLine } from './formats/plain';
 import { LINE_FORMATS, SUBSCRIPTION_FORMAT } from './formats/registry';
+import { createHeadFallback } from './headFallback';
 import type { FormatId, ParsedEvent } from './types';
 
 /** Options of an assembler; tests pin the clock. */
@@ -13,7 +14,9 @@ export interface AssemblerOptions {
 
 /**
  * Creates an assembler for one input in a given format (an id from
- * detectFormat); an unknown id reads the input as plain lines.
+ * detectFormat); an unknown id reads the input as plain lines. Lines of
+ * another format among them (JSON records in an nginx stream) are read in
+ * their own format.
  */
 export function createAssembler(format: FormatId, options: AssemblerOptions = {}): EventAssembler {
   const now = options.now;
@@ -24,7 +27,8 @@ export function createAssembler(format: FormatId, options: AssemblerOptions = {}
     );
   }
   const entry = LINE_FORMATS.find((candidate) => candidate.id === format);
-  return new LineAssembler(entry ? entry.create(now) : createPlainFormat(now), now);
+  const lineFormat = entry ? entry.create(now) : createPlainFormat(now);
+  return new LineAssembler(lineFormat, now, createHeadFallback(lineFormat.id));
 }
 
 /**

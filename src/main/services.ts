@@ -13,8 +13,10 @@ import type { LogService } from './logs/logService';
 import {
   createLogPullService,
   createLogTailService,
+  createPulledSources,
   type LogPullService,
   type LogTailService,
+  type PulledSources,
 } from './logpull';
 import { createStatusService, type StatusService } from './status';
 import { createJournal } from './journal/journal';
@@ -31,6 +33,8 @@ export interface Services {
   /** Pulls CloudWatch log groups into `logs`; Logs Insights counts for large ranges. */
   logPull: LogPullService;
   logTail: LogTailService;
+  /** Shows the active environment's earlier pulls in `logs`, following environment switches. */
+  pulledSources: PulledSources;
   status: StatusService;
   workflows: WorkflowService;
   journal: JournalService;
@@ -93,6 +97,9 @@ export function createServices(options: ServicesOptions): Services {
     ...pullOptionsFromEnv(),
   });
   const logTail = createLogTailService(environments, logs);
+  // What was pulled in the active environment before is loaded in the background.
+  const pulledSources = createPulledSources({ environments, logs, dataDir });
+  pulledSources.start();
   // Runs that were in progress when Opsdesk stopped are watched again.
   void workflows.resume().catch(() => undefined);
 
@@ -109,12 +116,13 @@ export function createServices(options: ServicesOptions): Services {
     logs,
     logPull,
     logTail,
+    pulledSources,
     status,
     workflows,
     journal,
     dispose: async () => {
       status.dispose();
-      await Promise.all([logPull.dispose(), logTail.dispose()]);
+      await Promise.all([logPull.dispose(), logTail.dispose(), pulledSources.dispose()]);
       await workflows.dispose();
       await Promise.all([logs.dispose(), environments.dispose()]);
     },

@@ -233,6 +233,7 @@ export function healthLine(health: HealthSummary): string {
 export interface TaskDefinitionRevision {
   /** `family:revision`. */
   taskDefinition: string;
+  taskDefinitionArn: string;
   registeredAt: string | null;
   /** The images it names; a digest and commit only where the reference pins a digest. */
   images: ContainerImage[];

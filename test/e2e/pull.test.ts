@@ -49,6 +49,7 @@ async function openLogs(server: BrowserServerProcess): Promise<{ page: Page; err
 
 describe('pulling a log group from CloudWatch (the sandbox)', () => {
   let server: BrowserServerProcess;
+  let pulled = 0;
   beforeAll(async () => {
     server = await startServer();
   });
@@ -65,7 +66,7 @@ describe('pulling a log group from CloudWatch (the sandbox)', () => {
     await panel.getByRole('button', { name: 'Pull', exact: true }).click();
     const done = page.locator('[data-testid=pull-progress][data-state=done]');
     await done.waitFor({ timeout: 60_000 });
-    const pulled = Number(await done.getAttribute('data-events'));
+    pulled = Number(await done.getAttribute('data-events'));
     // 3,000 generated events a day in the sandbox: about 750 in 6 hours.
     expect(pulled).toBeGreaterThan(700);
     expect(pulled).toBeLessThan(800);
@@ -83,6 +84,31 @@ describe('pulling a log group from CloudWatch (the sandbox)', () => {
       .poll(async () => Number(await histogram.getAttribute('data-total')), { timeout: 10_000 })
       .toSatisfy((total: number) => total > 0 && total < pulled / 5);
     await screenshot(page, 'pull-searched');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows what was pulled again after a restart on the same data folder', async () => {
+    expect(pulled).toBeGreaterThan(0);
+    await server.stop();
+    server = await startServer();
+    const { page, errors } = await openLogs(server);
+
+    const source = page.locator('[data-testid=source-item][data-state=ready]');
+    await source.waitFor({ timeout: 20_000 });
+    expect(await source.locator('.source-name').textContent()).toBe('/ecs/demo/web');
+    expect(Number(await source.getAttribute('data-records'))).toBe(pulled);
+
+    await page.fill('[data-testid=search-input]', 'logger:orders');
+    await page.press('[data-testid=search-input]', 'Enter');
+    // The JSON application lines among the access lines are read as JSON.
+    await expect
+      .poll(
+        async () =>
+          Number(await page.locator('[data-testid=histogram]').getAttribute('data-total')),
+        { timeout: 10_000 },
+      )
+      .toSatisfy((total: number) => total > 0 && total < pulled);
+    await screenshot(page, 'pull-reloaded');
     expect(errors).toEqual([]);
   });
 });

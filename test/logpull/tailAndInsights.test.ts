@@ -1,6 +1,6 @@
 import { CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { followStream } from '../../src/main/logpull';
+import { followLog } from '../../src/main/logpull';
 import { insightsHistogram } from '../../src/main/logpull/insightsHistogram';
 import type { TailLine } from '../../src/shared/ipc/channels/logpull';
 import { eventIdsInRange, startPullHarness, type PullHarness } from './pullHarness';
@@ -39,7 +39,7 @@ describe('live tail', () => {
     await write('web/web/tail-task', ['first', 'second'], start);
     const seen: TailLine[] = [];
     const controller = new AbortController();
-    const following = followStream({
+    const following = followLog({
       logs: harness.clients.logs,
       logGroup: WEB,
       logStream: 'web/web/tail-task',

@@ -7,7 +7,7 @@ import type { Services } from '../../src/main/services';
 import type { StatusService } from '../../src/main/status';
 import type { WorkflowService } from '../../src/main/workflows/workflowService';
 import type { JournalService } from '../../src/main/journal/journalService';
-import type { LogPullService, LogTailService } from '../../src/main/logpull';
+import type { LogPullService, LogTailService, PulledSources } from '../../src/main/logpull';
 
 /** A log source as the fake log service reports every opened path. */
 export function fakeSource(path: string, index: number): LogSource {
@@ -79,6 +79,7 @@ export function createFakeServices(logs: FakeLogService = createFakeLogService()
     journal: createFakeJournalService(),
     logPull: createFakeLogPullService(),
     logTail: createFakeLogTailService(),
+    pulledSources: createFakePulledSources(),
     dispose: vi.fn(async () => undefined),
   };
   return services;
@@ -196,6 +197,16 @@ export function createFakeLogTailService(): LogTailService {
     start: vi.fn(async () => ({ tailId: 'tail-1' })),
     stop: vi.fn(async () => false),
     onLines: vi.fn(() => () => undefined),
+    dispose: vi.fn(async () => undefined),
+  };
+}
+
+/** Pulled sources with nothing pulled: nothing loads, nothing is dropped. */
+export function createFakePulledSources(): PulledSources {
+  return {
+    start: vi.fn(),
+    settled: vi.fn(async () => undefined),
+    onProgress: vi.fn(() => () => undefined),
     dispose: vi.fn(async () => undefined),
   };
 }

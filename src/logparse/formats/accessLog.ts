@@ -24,6 +24,25 @@ export function isAccessLine(line: string): boolean {
   return ACCESS_LINE.test(line) || VHOST_ACCESS_LINE.test(line);
 }
 
+/** How far into a line its first four fields (vhost, client, ident, user) may reach. */
+const ACCESS_PREFIX_CHARS = 512;
+
+/**
+ * A cheap first check before the access log pattern, for inputs where most
+ * lines are something else: the line's first ` [` opens the time (a digit
+ * follows) after its third field, or its fourth after a virtual host.
+ */
+export function looksLikeAccessLine(line: string): boolean {
+  // A native search for ` [` is what most lines cost; the loop below runs on few.
+  const bracket = line.indexOf(' [');
+  if (bracket < 3 || bracket > ACCESS_PREFIX_CHARS) return false;
+  const digit = line.charCodeAt(bracket + 2);
+  if (digit < 48 || digit > 57) return false;
+  let spaces = 0;
+  for (let i = 0; i < bracket; i += 1) if (line.charCodeAt(i) === 32) spaces += 1;
+  return spaces === 2 || spaces === 3;
+}
+
 let lastStamp = '';
 let lastTime = NaN;
 

@@ -1,6 +1,7 @@
 import { appendToMessage, type LineFormat } from '../lineFormat';
 import { readTimestamp, timestampEnd } from '../time/readTimestamp';
 import type { ParsedEvent } from '../types';
+import { looksLikeAccessLine, parseAccessLine } from './accessLog';
 import { jsonObjectStart, parseJsonLine } from './json';
 import { parsePlainLine } from './plain';
 
@@ -31,7 +32,8 @@ export function isComposeLine(line: string): boolean {
 /**
  * Creates the format for `docker compose logs` output: each line is
  * `service | [time ]content`, and the content is read as JSON when it is an
- * object, else as an application line. Fields gain `service`.
+ * object, as an access log line when it is one (an nginx container), else as
+ * an application line. Fields gain `service`.
  */
 export function createDockerComposeFormat(now?: number): LineFormat {
   return {
@@ -65,6 +67,7 @@ export function parseComposeLine(
   const content = line.slice(split.contentStart);
   const event =
     (jsonObjectStart(content) === 0 ? parseJsonLine(content, lineNumber) : undefined) ??
+    (looksLikeAccessLine(content) ? parseAccessLine(content, lineNumber) : undefined) ??
     parsePlainLine(content, lineNumber, now);
   event.text = line;
   event.message = event.message.trimStart();

@@ -1,6 +1,7 @@
 // The browser-mode entry, bundled to dist/main/browser-server.cjs. It prints
 // one line with the URL to open; scripts/start.mjs and the browser tests read it.
 import path from 'node:path';
+import { silenceSdkNodeVersionWarning } from '../aws/nodeVersionWarning';
 import { createLogger } from '../logger';
 import { createServices } from '../services';
 import { parseServeArguments } from './serveArguments';
@@ -9,6 +10,7 @@ import { startBrowserServer } from './server';
 const log = createLogger('browser-mode');
 
 async function main(): Promise<void> {
+  silenceSdkNodeVersionWarning();
   const options = parseServeArguments(process.argv.slice(2), process.cwd());
   const services = createServices({
     mode: 'browser',

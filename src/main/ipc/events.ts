@@ -20,7 +20,10 @@ export const eventSources: EventSources = {
   'env:mfaSettled': (services, emit) => services.environments.prompts.mfa.onSettled(emit),
   'env:ssoLogin': (services, emit) => services.environments.prompts.sso.onStarted(emit),
   'env:ssoLoginEnded': (services, emit) => services.environments.prompts.sso.onEnded(emit),
-  'logs:progress': (services, emit) => services.logs.onProgress(emit),
+  'logs:progress': (services, emit) => {
+    const stops = [services.logs.onProgress(emit), services.pulledSources.onProgress(emit)];
+    return () => stops.forEach((stop) => stop());
+  },
   'logs:pullProgress': (services, emit) => services.logPull.onProgress(emit),
   'logs:tailLines': (services, emit) => services.logTail.onLines(emit),
   'workflows:runUpdated': (services, emit) => services.workflows.onRunUpdated(emit),

@@ -5,7 +5,8 @@
  */
 export { createLogPullService, DEFAULT_RATE_QUOTA, type LogPullService } from './pullService';
 export { createLogTailService, type LogTailService } from './tailService';
-export { followStream, type FollowStreamOptions } from './tail';
+export { followLog, startLogTail, type FollowLogOptions, type LogTail } from './tail';
 export { PullStore } from './pullStore';
 export { GroupParser } from './streamParser';
 export { loadPulledEvents } from './loadPulled';
+export { createPulledSources, type PulledSources } from './pulledSources';

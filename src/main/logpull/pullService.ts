@@ -19,6 +19,7 @@ import { ProgressMeter } from './progressMeter';
 import { PullStore } from './pullStore';
 import { refuseUnlisted, streamsWithPrefixes } from './groupAccess';
 import { estimateRange } from './rangeEstimate';
+import { pulledSourceKey, pulledSourceName } from './sourceKeys';
 import { TokenBucket } from './tokenBucket';
 
 const log = createLogger('log-pull');
@@ -100,8 +101,8 @@ export function createLogPullService(options: LogPullOptions): LogPullService {
     try {
       await Promise.all(
         request.logGroups.map(async (logGroup) => {
-          const sourceKey = `${environment.name}:${logGroup}:${request.filterPattern ?? ''}`;
-          const name = request.filterPattern ? `${logGroup} (${request.filterPattern})` : logGroup;
+          const sourceKey = pulledSourceKey(environment.name, logGroup, request.filterPattern);
+          const name = pulledSourceName(logGroup, request.filterPattern);
           let format = 'unknown';
           const counts = await pullGroup({
             logs: clients.logs,

@@ -6,7 +6,7 @@ import { refuseUnlisted } from './groupAccess';
 import { eventBytes } from './pulledEvent';
 import { GroupParser } from './streamParser';
 import { createLogger } from '../logger';
-import { followStream } from './tail';
+import { followLog } from './tail';
 
 const log = createLogger('log-tail');
 
@@ -63,7 +63,7 @@ export function createLogTailService(
           done: false,
         });
       };
-      followStream({
+      followLog({
         logs: clients.logs,
         logGroup: request.logGroup,
         logStream: request.logStream,

@@ -20,14 +20,14 @@ export async function listDatabases(
 ): Promise<DatabaseStatus[]> {
   const { instances, clusters } = environment.databases;
   return Promise.all([
-    ...instances.map((identifier) => instanceStatus(clients, identifier, budget)),
-    ...clusters.map((identifier) => clusterStatus(clients, identifier, budget)),
+    ...instances.map((identifier) => databaseStatus(clients, 'instance', identifier, budget)),
+    ...clusters.map((identifier) => databaseStatus(clients, 'cluster', identifier, budget)),
   ]);
 }
 
 /** The snapshots a database could be restored from, over every database, newest first. */
 export function listSnapshots(
-  databases: readonly DatabaseStatus[],
+  databases: readonly Pick<DatabaseStatus, 'identifier' | 'snapshots'>[],
 ): (SnapshotStatus & { database: string })[] {
   return databases
     .flatMap((database) =>
@@ -36,57 +36,81 @@ export function listSnapshots(
     .sort(newestFirst);
 }
 
-async function instanceStatus(
+/**
+ * One database's snapshots, newest first: an instance's own (manual and
+ * automated) and AWS Backup's, or a cluster's. Read on their own, they are
+ * still listed when the database itself is gone: the case a restore is for.
+ */
+export async function readSnapshots(
   clients: Pick<AwsClients, 'rds'>,
+  kind: DatabaseStatus['kind'],
   identifier: string,
   budget: RateBudget,
-): Promise<DatabaseStatus> {
-  try {
-    const [described, snapshots, backups] = await Promise.all([
-      budget.run((options) => clients.rds.describeDbInstances([identifier], options)),
-      budget.run((options) => clients.rds.describeDbSnapshots(identifier, options)),
-      budget.run((options) => clients.rds.describeDbSnapshots(identifier, options, 'awsbackup')),
-    ]);
-    const instance: DBInstance | undefined = described[0];
-    return {
-      kind: 'instance',
-      identifier,
-      status: instance?.DBInstanceStatus ?? 'unknown',
-      engine: instance?.Engine ?? null,
-      engineVersion: instance?.EngineVersion ?? null,
-      instanceClass: instance?.DBInstanceClass ?? null,
-      snapshots: uniqueSnapshots([...snapshots, ...backups].map(fromInstanceSnapshot)),
-      problem: null,
-    };
-  } catch (error) {
-    return unreadable('instance', identifier, error);
+): Promise<SnapshotStatus[]> {
+  if (kind === 'cluster') {
+    const snapshots = await budget.run((options) =>
+      clients.rds.describeDbClusterSnapshots(identifier, options),
+    );
+    return uniqueSnapshots(
+      snapshots.map((snapshot) => toSnapshotStatus(snapshot.DBClusterSnapshotIdentifier, snapshot)),
+    );
   }
+  const [snapshots, backups] = await Promise.all([
+    budget.run((options) => clients.rds.describeDbSnapshots(identifier, options)),
+    budget.run((options) => clients.rds.describeDbSnapshots(identifier, options, 'awsbackup')),
+  ]);
+  return uniqueSnapshots(
+    [...snapshots, ...backups].map((snapshot) =>
+      toSnapshotStatus(snapshot.DBSnapshotIdentifier, snapshot),
+    ),
+  );
 }
 
-async function clusterStatus(
+async function databaseStatus(
   clients: Pick<AwsClients, 'rds'>,
+  kind: DatabaseStatus['kind'],
   identifier: string,
   budget: RateBudget,
 ): Promise<DatabaseStatus> {
   try {
     const [described, snapshots] = await Promise.all([
-      budget.run((options) => clients.rds.describeDbClusters([identifier], options)),
-      budget.run((options) => clients.rds.describeDbClusterSnapshots(identifier, options)),
+      describeDatabase(clients, kind, identifier, budget),
+      readSnapshots(clients, kind, identifier, budget),
     ]);
-    const cluster: DBCluster | undefined = described[0];
+    return { kind, identifier, ...described, snapshots, problem: null };
+  } catch (error) {
+    return unreadable(kind, identifier, error);
+  }
+}
+
+type DatabaseFacts = Pick<DatabaseStatus, 'status' | 'engine' | 'engineVersion' | 'instanceClass'>;
+
+async function describeDatabase(
+  clients: Pick<AwsClients, 'rds'>,
+  kind: DatabaseStatus['kind'],
+  identifier: string,
+  budget: RateBudget,
+): Promise<DatabaseFacts> {
+  if (kind === 'cluster') {
+    const [cluster]: (DBCluster | undefined)[] = await budget.run((options) =>
+      clients.rds.describeDbClusters([identifier], options),
+    );
     return {
-      kind: 'cluster',
-      identifier,
       status: cluster?.Status ?? 'unknown',
       engine: cluster?.Engine ?? null,
       engineVersion: cluster?.EngineVersion ?? null,
       instanceClass: null,
-      snapshots: uniqueSnapshots(snapshots.map(fromClusterSnapshot)),
-      problem: null,
     };
-  } catch (error) {
-    return unreadable('cluster', identifier, error);
   }
+  const [instance]: (DBInstance | undefined)[] = await budget.run((options) =>
+    clients.rds.describeDbInstances([identifier], options),
+  );
+  return {
+    status: instance?.DBInstanceStatus ?? 'unknown',
+    engine: instance?.Engine ?? null,
+    engineVersion: instance?.EngineVersion ?? null,
+    instanceClass: instance?.DBInstanceClass ?? null,
+  };
 }
 
 function unreadable(
@@ -106,20 +130,13 @@ function unreadable(
   };
 }
 
-function fromInstanceSnapshot(snapshot: DBSnapshot): SnapshotStatus {
+/** A snapshot as status shows it; an instance's and a cluster's differ only in the id's name. */
+function toSnapshotStatus(
+  snapshotId: string | undefined,
+  snapshot: DBSnapshot | DBClusterSnapshot,
+): SnapshotStatus {
   return {
-    snapshotId: snapshot.DBSnapshotIdentifier ?? '',
-    origin: originOf(snapshot.SnapshotType),
-    status: snapshot.Status ?? 'unknown',
-    createdAt: snapshot.SnapshotCreateTime?.toISOString() ?? null,
-    allocatedGiB: snapshot.AllocatedStorage ?? null,
-    percentProgress: snapshot.PercentProgress ?? null,
-  };
-}
-
-function fromClusterSnapshot(snapshot: DBClusterSnapshot): SnapshotStatus {
-  return {
-    snapshotId: snapshot.DBClusterSnapshotIdentifier ?? '',
+    snapshotId: snapshotId ?? '',
     origin: originOf(snapshot.SnapshotType),
     status: snapshot.Status ?? 'unknown',
     createdAt: snapshot.SnapshotCreateTime?.toISOString() ?? null,

@@ -5,11 +5,11 @@
  */
 export { collectStatus, type StatusSources } from './collectStatus';
 export { listClusterTasks, type ClusterTasks } from './clusterTasks';
-export { listDatabases, listSnapshots } from './databases';
+export { listDatabases, listSnapshots, readSnapshots } from './databases';
 export { summarizeHealth } from './health';
 export { commitLookup, listImages, markRunningImages, type CommitLookup } from './images';
 export { createRateBudget, type RateBudget, type RateBudgetOptions } from './rateBudget';
-export { listRevisions } from './revisions';
+export { listRevisions, type RevisionRange } from './revisions';
 export { listServices, type TaskDefinitionCache } from './serviceStatus';
 export {
   createStatusService,

@@ -3,6 +3,15 @@ import type { TaskDefinitionRevision } from '../../shared/status';
 import type { AwsClients } from '../aws';
 import type { CommitLookup } from './images';
 import type { RateBudget } from './rateBudget';
+import { pinnedDigest } from './taskStatus';
+
+/** Which revisions `listRevisions` describes. */
+export interface RevisionRange {
+  /** How many revisions before the current one; five by default. */
+  count?: number;
+  /** Lists the current revision first too (a rollback form shows it, not pickable). */
+  includeCurrent?: boolean;
+}
 
 /**
  * The revisions before `current` (`family:revision`), newest first, that a
@@ -16,15 +25,16 @@ export async function listRevisions(
   current: string,
   commitOf: CommitLookup,
   budget: RateBudget,
-  count = 5,
+  { count = 5, includeCurrent = false }: RevisionRange = {},
 ): Promise<TaskDefinitionRevision[]> {
   const [family, revisionText] = current.split(':');
   const revision = Number(revisionText);
   if (!family || !Number.isInteger(revision)) return [];
 
   const earlier = Array.from({ length: Math.min(count, revision - 1) }, (_, k) => revision - 1 - k);
+  const numbers = includeCurrent ? [revision, ...earlier] : earlier;
   const described = await Promise.all(
-    earlier.map((number) =>
+    numbers.map((number) =>
       budget
         .run((options) => clients.ecs.describeTaskDefinition(`${family}:${number}`, options))
         .catch(() => undefined),
@@ -41,10 +51,11 @@ export async function listRevisions(
 function toRevision(definition: TaskDefinition, commitOf: CommitLookup): TaskDefinitionRevision {
   return {
     taskDefinition: `${definition.family}:${definition.revision}`,
+    taskDefinitionArn: definition.taskDefinitionArn ?? '',
     registeredAt: definition.registeredAt?.toISOString() ?? null,
     images: (definition.containerDefinitions ?? []).map((container) => {
       const imageReference = container.image ?? '';
-      const imageDigest = /@(sha256:[0-9a-f]{64})$/.exec(imageReference)?.[1] ?? null;
+      const imageDigest = pinnedDigest(imageReference);
       return {
         containerName: container.name ?? '',
         imageDigest,

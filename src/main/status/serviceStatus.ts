@@ -9,7 +9,7 @@ import type {
 import type { AwsClients } from '../aws';
 import type { CommitLookup } from './images';
 import type { RateBudget } from './rateBudget';
-import { revisionOf } from './taskStatus';
+import { pinnedDigest, revisionOf } from './taskStatus';
 
 /** How many of a service's events status shows. */
 export const SERVICE_EVENTS_SHOWN = 8;
@@ -176,8 +176,4 @@ function deploymentImages(
     }
   }
   return images;
-}
-
-function pinnedDigest(reference: string): string | null {
-  return /@(sha256:[0-9a-f]{64})$/.exec(reference)?.[1] ?? null;
 }

@@ -8,6 +8,11 @@ export function revisionOf(taskDefinitionArn: string | undefined): string {
   return taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf('/') + 1);
 }
 
+/** The digest an image reference pins (`repo@sha256:…`); null for a reference by tag. */
+export function pinnedDigest(imageReference: string): string | null {
+  return /@(sha256:[0-9a-f]{64})$/.exec(imageReference)?.[1] ?? null;
+}
+
 /** The task id: the last part of its ARN. */
 export function taskIdOf(taskArn: string): string {
   return taskArn.slice(taskArn.lastIndexOf('/') + 1);

@@ -1,9 +1,9 @@
 import type { ImageDetail } from '@aws-sdk/client-ecr';
 import type { Environment } from '../../shared/environments';
 import { OpsdeskError } from '../../shared/result';
+import { commitOfTags } from '../../shared/status';
 import { compareCommits, type Approval, type JournalEntry } from '../../shared/workflows';
 import type { AwsClients } from '../aws';
-import { commitTagOf } from './parameterOptions';
 
 /** The approvals of an environment recorded in the journal, oldest first. */
 export function approvalsFrom(entries: readonly JournalEntry[], environment: string): Approval[] {
@@ -73,7 +73,7 @@ export function decideApproval(
   now: number,
 ): ApprovalDecision {
   const tags = image.imageTags ?? [];
-  const commitHash = commitTagOf(tags);
+  const commitHash = commitOfTags(tags);
   if (!commitHash) {
     return {
       approved: false,

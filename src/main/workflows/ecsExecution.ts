@@ -1,9 +1,9 @@
 import type { Task } from '@aws-sdk/client-ecs';
 import type { EcsTaskWorkflow } from '../../shared/environments';
-import { errorMessage, type RunExecution } from './execution';
+import { errorMessage, tailRunLog, type RunExecution } from './execution';
 import { resultLineOutputs } from './resultLine';
+import type { RunLogLocation } from './runRecord';
 import { endRun, enterPhase } from './runProgress';
-import { tailRunLog, type RunLogLocation } from './watchers/logTail';
 import { watchEcsTask } from './watchers/ecsTaskWatcher';
 
 const STAGE_MESSAGES = {
@@ -82,9 +82,7 @@ export async function executeEcsTask(
   record = execution.current();
   const taskArn = record.handles.taskArn;
   if (!taskArn) return;
-  const tail = record.handles.log
-    ? tailRunLog(execution.clients.logs, record.handles.log, execution.pacing, execution.onLogLines)
-    : undefined;
+  const tail = record.handles.log ? tailRunLog(execution, record.handles.log) : undefined;
 
   let outcome;
   try {

@@ -1,9 +1,8 @@
 import type { LambdaWorkflow } from '../../shared/environments';
-import { errorMessage, type RunExecution } from './execution';
+import { errorMessage, tailRunLog, type RunExecution } from './execution';
 import type { RunHandles } from './runRecord';
 import { endRun, enterPhase } from './runProgress';
 import { functionOutcome } from './watchers/lambdaWatcher';
-import { tailRunLog } from './watchers/logTail';
 import { watchRollout } from './watchers/rolloutWatcher';
 import { watchSnapshot } from './watchers/snapshotWatcher';
 
@@ -91,15 +90,11 @@ export async function executeLambda(
   execution: RunExecution,
   workflow: LambdaWorkflow,
 ): Promise<void> {
-  const tail = tailRunLog(
-    execution.clients.logs,
-    {
-      logGroupName: `/aws/lambda/${workflow.functionName}`,
-      startTime: execution.current().run.startedAt - 1000,
-    },
-    execution.pacing,
-    execution.onLogLines,
-  );
+  // A function writes one stream per invocation: the whole group is followed.
+  const tail = tailRunLog(execution, {
+    logGroupName: `/aws/lambda/${workflow.functionName}`,
+    startTime: execution.current().run.startedAt - 1000,
+  });
   try {
     const stage = execution.current().handles.stage;
     // A restart during the invocation asks again with the same key: the function answers once.

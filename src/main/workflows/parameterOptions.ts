@@ -2,18 +2,24 @@ import type { Environment, WorkflowParameter } from '../../shared/environments';
 import { OpsdeskError } from '../../shared/result';
 import type { Approval, ParameterOption, WorkflowAction } from '../../shared/workflows';
 import type { AwsClients } from '../aws';
+import {
+  listImages,
+  listRevisions,
+  listSnapshots,
+  readSnapshots,
+  type RateBudget,
+} from '../status';
+import { revisionOf } from '../status/taskStatus';
 
 /** How many earlier task definition revisions of a service are offered for rollback. */
 const EARLIER_REVISIONS = 5;
-
-const COMMIT_TAG = /^[0-9a-f]{40}$/;
-const MISSING_REVISION = /not found|unable to describe|does not exist/i;
-const DIGEST_IN_IMAGE = /@(sha256:[0-9a-f]{64})$/;
 
 /** What listing a parameter's options needs. */
 export interface OptionSources {
   environment: Environment;
   clients: AwsClients;
+  /** Paces the describe calls, as the status view's reads are paced. */
+  budget: RateBudget;
   /** Approvals recorded in this environment, newest last. */
   approvals: Approval[];
   action: WorkflowAction;
@@ -41,39 +47,42 @@ export async function parameterOptions(
   }
 }
 
-/** The commit hash an image is tagged with, if it has one. */
-export function commitTagOf(tags: readonly string[]): string | null {
-  return tags.find((tag) => COMMIT_TAG.test(tag)) ?? null;
-}
-
-/** Images of the environment's repositories, newest first; deploy needs an approved one. */
+/**
+ * Images of the environment's repositories, newest first; deploy needs an approved one.
+ * A repository that cannot be read fails the list: an image missing from it could not be told
+ * from one that does not exist.
+ */
 export async function imageOptions({
   environment,
   clients,
+  budget,
   approvals,
   action,
 }: OptionSources): Promise<ParameterOption[]> {
-  const options: ParameterOption[] = [];
-  for (const repository of environment.ecrRepositories) {
-    const images = await clients.ecr.describeImages(repository);
-    for (const image of images) {
-      if (!image.imageDigest) continue;
-      const tags = image.imageTags ?? [];
-      const commitHash = commitTagOf(tags);
-      const approval = approvals.findLast((entry) => entry.imageDigest === image.imageDigest);
-      const pushedAt = image.imagePushedAt?.getTime();
-      options.push({
-        value: image.imageDigest,
-        label: commitHash ? `commit ${commitHash.slice(0, 12)}` : `untagged ${repository}`,
-        detail: `${image.imageDigest}${tags.length ? ` · tags ${tags.join(', ')}` : ''}`,
-        image: { imageDigest: image.imageDigest, commitHash, tags, pushedAt },
-        ...(approval ? { approval } : {}),
-        ...(action === 'deploy' && !approval
-          ? { unavailableReason: 'Not approved yet: an approver must compare its commit first.' }
-          : {}),
-      });
-    }
-  }
+  const repositories = await listImages(clients, environment, budget);
+  const unreadable = repositories.find((repository) => repository.problem);
+  if (unreadable?.problem) throw new OpsdeskError('aws', unreadable.problem);
+  const options = repositories.flatMap((repository) =>
+    repository.images
+      .filter((image) => image.imageDigest)
+      .map((image): ParameterOption => {
+        const { imageDigest, commitHash, tags } = image;
+        const approval = approvals.findLast((entry) => entry.imageDigest === imageDigest);
+        const pushedAt = image.pushedAt ? Date.parse(image.pushedAt) : undefined;
+        return {
+          value: imageDigest,
+          label: commitHash
+            ? `commit ${commitHash.slice(0, 12)}`
+            : `untagged ${repository.repositoryName}`,
+          detail: `${imageDigest}${tags.length ? ` · tags ${tags.join(', ')}` : ''}`,
+          image: { imageDigest, commitHash, tags, pushedAt },
+          ...(approval ? { approval } : {}),
+          ...(action === 'deploy' && !approval
+            ? { unavailableReason: 'Not approved yet: an approver must compare its commit first.' }
+            : {}),
+        };
+      }),
+  );
   return options.sort((a, b) => (b.image?.pushedAt ?? 0) - (a.image?.pushedAt ?? 0));
 }
 
@@ -81,97 +90,85 @@ export async function imageOptions({
 export async function snapshotOptions({
   environment,
   clients,
+  budget,
 }: OptionSources): Promise<ParameterOption[]> {
-  const found: { id: string; database: string; status: string; kind: string; at?: number }[] = [];
-  for (const instance of environment.databases.instances) {
-    for (const snapshot of await clients.rds.describeDbSnapshots(instance)) {
-      if (!snapshot.DBSnapshotIdentifier) continue;
-      found.push({
-        id: snapshot.DBSnapshotIdentifier,
-        database: instance,
-        status: snapshot.Status ?? 'unknown',
-        kind: snapshot.SnapshotType ?? 'snapshot',
-        at: snapshot.SnapshotCreateTime?.getTime(),
-      });
-    }
-  }
-  for (const cluster of environment.databases.clusters) {
-    for (const snapshot of await clients.rds.describeDbClusterSnapshots(cluster)) {
-      if (!snapshot.DBClusterSnapshotIdentifier) continue;
-      found.push({
-        id: snapshot.DBClusterSnapshotIdentifier,
-        database: cluster,
-        status: snapshot.Status ?? 'unknown',
-        kind: snapshot.SnapshotType ?? 'snapshot',
-        at: snapshot.SnapshotCreateTime?.getTime(),
-      });
-    }
-  }
-  return found
-    .sort((a, b) => (b.at ?? 0) - (a.at ?? 0))
-    .map((snapshot) => ({
-      value: snapshot.id,
-      label: snapshot.id,
-      detail: `${snapshot.kind} snapshot of ${snapshot.database}${
-        snapshot.at ? `, taken ${new Date(snapshot.at).toISOString()}` : ''
+  const { instances, clusters } = environment.databases;
+  const databases = await Promise.all([
+    ...instances.map(async (identifier) => ({
+      identifier,
+      snapshots: await readSnapshots(clients, 'instance', identifier, budget),
+    })),
+    ...clusters.map(async (identifier) => ({
+      identifier,
+      snapshots: await readSnapshots(clients, 'cluster', identifier, budget),
+    })),
+  ]);
+  return listSnapshots(databases).map((snapshot) => {
+    const createdAt = snapshot.createdAt ? Date.parse(snapshot.createdAt) : undefined;
+    return {
+      value: snapshot.snapshotId,
+      label: snapshot.snapshotId,
+      detail: `${snapshot.origin} snapshot of ${snapshot.database}${
+        snapshot.createdAt ? `, taken ${snapshot.createdAt}` : ''
       } · ${snapshot.status}`,
       snapshot: {
-        snapshotId: snapshot.id,
+        snapshotId: snapshot.snapshotId,
         database: snapshot.database,
         status: snapshot.status,
-        createdAt: snapshot.at,
+        createdAt,
       },
       ...(snapshot.status === 'available'
         ? {}
         : { unavailableReason: `This snapshot is ${snapshot.status}, not available yet.` }),
-    }));
+    };
+  });
 }
 
 /** Each service's current task definition and the revisions before it, for rollback. */
 export async function revisionOptions({
   environment,
   clients,
+  budget,
 }: OptionSources): Promise<ParameterOption[]> {
   if (environment.services.length === 0) return [];
-  const { services } = await clients.ecs.describeServices(environment.services);
-  const options: ParameterOption[] = [];
-  for (const service of services) {
-    const current = service.taskDefinition;
-    const match = current ? /task-definition\/([^:]+):(\d+)$/.exec(current) : null;
-    if (!service.serviceName || !match) continue;
-    const family = match[1];
-    const currentRevision = Number(match[2]);
-    const lowest = Math.max(1, currentRevision - EARLIER_REVISIONS);
-    for (let revision = currentRevision; revision >= lowest; revision -= 1) {
-      const definition = await clients.ecs
-        .describeTaskDefinition(`${family}:${revision}`)
-        .catch((error: unknown) => {
-          // A deregistered revision is gone; the ones still there are offered.
-          if (error instanceof OpsdeskError && MISSING_REVISION.test(error.message))
-            return undefined;
-          throw error;
-        });
-      if (!definition?.taskDefinitionArn) continue;
-      const image = definition.containerDefinitions?.[0]?.image ?? '';
-      const imageDigest = DIGEST_IN_IMAGE.exec(image)?.[1] ?? null;
-      const isCurrent = revision === currentRevision;
-      options.push({
-        value: definition.taskDefinitionArn,
-        label: `${service.serviceName}: ${family}:${revision}${isCurrent ? ' (running now)' : ''}`,
-        detail: `${imageDigest ?? image}${
-          definition.registeredAt ? ` · registered ${definition.registeredAt.toISOString()}` : ''
-        }`,
-        revision: {
-          service: service.serviceName,
-          family,
-          revision,
-          taskDefinitionArn: definition.taskDefinitionArn,
-          imageDigest,
-          current: isCurrent,
-        },
-        ...(isCurrent ? { unavailableReason: 'This revision is already running.' } : {}),
+  const { services } = await budget.run((options) =>
+    clients.ecs.describeServices(environment.services, options),
+  );
+  const perService = await Promise.all(
+    services.map(async (service) => {
+      if (!service.serviceName || !service.taskDefinition) return [];
+      const serviceName = service.serviceName;
+      const current = revisionOf(service.taskDefinition);
+      // The form shows digests only: no commit lookup, which would read every repository.
+      const revisions = await listRevisions(clients, current, () => null, budget, {
+        count: EARLIER_REVISIONS,
+        includeCurrent: true,
       });
-    }
-  }
-  return options;
+      return revisions.flatMap((definition): ParameterOption[] => {
+        if (!definition.taskDefinitionArn) return [];
+        const [family, revision] = definition.taskDefinition.split(':');
+        const isCurrent = definition.taskDefinition === current;
+        const image = definition.images[0];
+        const imageDigest = image?.imageDigest ?? null;
+        const option: ParameterOption = {
+          value: definition.taskDefinitionArn,
+          label: `${serviceName}: ${definition.taskDefinition}${isCurrent ? ' (running now)' : ''}`,
+          detail: `${imageDigest ?? image?.imageReference ?? ''}${
+            definition.registeredAt ? ` · registered ${definition.registeredAt}` : ''
+          }`,
+          revision: {
+            service: serviceName,
+            family,
+            revision: Number(revision),
+            taskDefinitionArn: definition.taskDefinitionArn,
+            imageDigest,
+            current: isCurrent,
+          },
+          ...(isCurrent ? { unavailableReason: 'This revision is already running.' } : {}),
+        };
+        return [option];
+      });
+    }),
+  );
+  return perService.flat();
 }

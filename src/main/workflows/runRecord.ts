@@ -1,6 +1,14 @@
 import type { WorkflowRun } from '../../shared/workflows';
-import type { RunLogLocation } from './watchers/logTail';
 import type { WorkflowInputs } from './workflowInputs';
+
+/** Which log a run writes to: a group, and the stream when it is known. */
+export interface RunLogLocation {
+  logGroupName: string;
+  /** One stream (an ECS task's); absent for a function, whose stream is per invocation. */
+  logStreamName?: string;
+  /** Reads events from this time on. */
+  startTime: number;
+}
 
 /**
  * Where a run's execution stands, with what is needed to pick it up again

@@ -15,6 +15,7 @@ import { sleepUnlessAborted } from '../aws/awsCall';
 import type { EnvironmentService } from '../environments/environmentService';
 import type { Journal } from '../journal/journal';
 import { createLogger } from '../logger';
+import { createRateBudget } from '../status';
 import { approvalsFrom, decideApproval, findImage } from './approvals';
 import { createRunWatching } from './runWatching';
 import { parameterOptions } from './parameterOptions';
@@ -73,6 +74,8 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
     ...options.pacing,
   };
   const newRunId = options.newRunId ?? randomUUID;
+  // Listing options describes many images and revisions; their calls are paced together.
+  const budget = createRateBudget();
   const watching = createRunWatching({ environments, journal, runStore, pacing });
   const starting = new Set<string>();
   // Switching to an environment picks up the runs it had in progress.
@@ -104,6 +107,7 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
     const picked = await pickParameters(workflow, request.parameters, {
       environment,
       clients,
+      budget,
       approvals: await approvals(environment),
     });
     const identity = await environments.identity();
@@ -184,6 +188,7 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
       return parameterOptions(parameter, {
         environment,
         clients,
+        budget,
         approvals: await approvals(environment),
         action: workflow.action,
       });
@@ -196,6 +201,7 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
       const picked = await pickParameters(workflow, parameters, {
         environment,
         clients,
+        budget,
         approvals: await approvals(environment),
       });
       return planRun(environment, workflow, picked);

@@ -8,7 +8,7 @@ export function EnvironmentProblems() {
 
   const count = problems.length === 1 ? 'A problem' : `${problems.length} problems`;
   return (
-    <details className="environment-problems" data-testid="environment-problems">
+    <details className="warning-band environment-problems" data-testid="environment-problems">
       <summary>
         {count} in the environments files: the environments concerned are not offered.
       </summary>

@@ -1,24 +1,41 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { JournalEntry } from '../../../shared/workflows';
+import { countOf } from '../../format/plural';
+import { shortDateTime } from '../../format/dateTime';
 import { useStores } from '../../stores/StoresContext';
 import { downloadExport } from './download';
+import { journalValues } from './model/journalText';
 import './journal.css';
 
-function when(at: number): string {
-  return new Date(at).toLocaleString(undefined, { hour12: false });
-}
-
-function details(entry: JournalEntry): string {
-  const parts = [
-    ...Object.entries(entry.parameters ?? {}).map(([name, value]) => `${name}=${value}`),
-    ...Object.entries(entry.outputs ?? {})
-      .filter(([, value]) => value !== null && value !== undefined)
-      .map(
-        ([name, value]) => `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
-      ),
-  ];
-  return parts.join(' · ');
+/** One journal entry; long values wrap within the last column, whole on hover. */
+function JournalRow({ entry, now }: { entry: JournalEntry; now: number }) {
+  const values = journalValues(entry, now)
+    .map(({ name, value }) => `${name}=${value}`)
+    .join(' · ');
+  return (
+    <tr data-testid="journal-entry" data-kind={entry.kind}>
+      <td className="nowrap" title={new Date(entry.at).toISOString()}>
+        {shortDateTime(entry.at, now, { seconds: true })}
+      </td>
+      <td>{entry.kind}</td>
+      <td className="mono">{entry.what}</td>
+      <td>
+        {entry.result && <span className={`status-pill pill-${entry.result}`}>{entry.result}</span>}
+      </td>
+      <td className="mono who" title={entry.who}>
+        {entry.who}
+      </td>
+      <td className="journal-message">
+        {entry.message && <div>{entry.message}</div>}
+        {values && (
+          <div className="mono muted journal-values" data-testid="journal-values">
+            {values}
+          </div>
+        )}
+      </td>
+    </tr>
+  );
 }
 
 /** The journal: every start, approval, stop and outcome, filtered and exported. */
@@ -26,6 +43,8 @@ export function JournalView() {
   const store = useStores().journal;
   const { filter, entries, loading, setFilter, exportAs } = useStore(store);
   useEffect(() => void store.getState().load(), [store]);
+  // Decides only whether a date shows its year, so the time the view opened will do.
+  const [now] = useState(() => Date.now());
 
   const save = async (format: 'csv' | 'jsonl') => {
     const file = await exportAs(format);
@@ -71,7 +90,7 @@ export function JournalView() {
           <option value="failed">Failed</option>
         </select>
         <span className="muted" data-testid="journal-count" data-count={entries.length}>
-          {loading ? 'Loading…' : `${entries.length} entries`}
+          {loading ? 'Loading…' : countOf(entries.length, 'entry', 'entries')}
         </span>
         <span className="journal-export">
           <button
@@ -93,6 +112,14 @@ export function JournalView() {
         </span>
       </div>
       <table className="journal-table">
+        <colgroup>
+          <col className="col-when" />
+          <col className="col-kind" />
+          <col className="col-what" />
+          <col className="col-result" />
+          <col className="col-who" />
+          <col />
+        </colgroup>
         <thead>
           <tr>
             <th>When</th>
@@ -105,21 +132,7 @@ export function JournalView() {
         </thead>
         <tbody>
           {entries.map((entry, index) => (
-            <tr key={`${entry.at}-${index}`} data-testid="journal-entry" data-kind={entry.kind}>
-              <td className="nowrap">{when(entry.at)}</td>
-              <td>{entry.kind}</td>
-              <td className="mono">{entry.what}</td>
-              <td>
-                {entry.result && (
-                  <span className={`status-pill pill-${entry.result}`}>{entry.result}</span>
-                )}
-              </td>
-              <td className="mono who">{entry.who}</td>
-              <td>
-                {entry.message && <div>{entry.message}</div>}
-                <div className="mono muted journal-values">{details(entry)}</div>
-              </td>
-            </tr>
+            <JournalRow key={`${entry.at}-${index}`} entry={entry} now={now} />
           ))}
         </tbody>
       </table>

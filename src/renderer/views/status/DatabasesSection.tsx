@@ -1,5 +1,6 @@
 import type { DatabaseStatus, SnapshotStatus } from '../../../shared/status';
-import { shortDateTime, stateWord } from './model/statusFormat';
+import { shortDateTime } from '../../format/dateTime';
+import { stateWord } from './model/statusFormat';
 
 const ORIGIN_LABELS: Record<SnapshotStatus['origin'], string> = {
   manual: 'manual',

@@ -1,7 +1,8 @@
 import type { RepositoryStatus } from '../../../shared/status';
 import { COMMIT_HASH_PATTERN } from '../../../shared/status';
 import { CommitHash, ImageDigest } from './Identifiers';
-import { byteSize, shortDateTime } from './model/statusFormat';
+import { shortDateTime } from '../../format/dateTime';
+import { byteSize } from './model/statusFormat';
 
 /** Per repository, its images newest first; the ones whose digest runs now are marked. */
 export function ImagesSection({

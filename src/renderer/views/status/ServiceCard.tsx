@@ -1,6 +1,7 @@
 import type { DeploymentStatus, ServiceStatus } from '../../../shared/status';
 import { CommitHash, ImageDigest } from './Identifiers';
-import { shortDateTime, stateWord, timeAgo } from './model/statusFormat';
+import { shortDateTime } from '../../format/dateTime';
+import { stateWord, timeAgo } from './model/statusFormat';
 import { TaskTable } from './TaskTable';
 
 /** One service: counts, what it runs by digest and commit, deployments, tasks and events. */

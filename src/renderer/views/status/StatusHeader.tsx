@@ -1,4 +1,5 @@
-import { healthLine, type StatusReport } from '../../../shared/status';
+import type { StatusReport } from '../../../shared/status';
+import { healthHeadline } from './model/healthHeadline';
 import { timeAgo } from './model/statusFormat';
 
 /**
@@ -23,21 +24,30 @@ export function StatusHeader({
   const snapshot = report?.snapshot ?? null;
   const staleReason = requestFailure ?? report?.stale?.reason ?? null;
   const verdict = snapshot ? (snapshot.health.healthy ? 'healthy' : 'unhealthy') : 'unknown';
+  const headline = snapshot ? healthHeadline(snapshot) : null;
 
   return (
     <>
       <div className="status-header">
         <div
-          className={`health-line health-${verdict}`}
+          className={`health-line health-${verdict}${headline?.mixedCommits ? ' health-mixed' : ''}`}
           data-testid="health-line"
           data-verdict={verdict}
+          data-mixed-commits={headline?.mixedCommits ? 'true' : undefined}
         >
           <span className="health-dot" aria-hidden="true" />
-          {snapshot
-            ? healthLine(snapshot.health)
-            : refreshing
-              ? 'Reading the status…'
-              : 'No status yet'}
+          <span data-testid="health-text">
+            {headline ? headline.text : refreshing ? 'Reading the status…' : 'No status yet'}
+          </span>
+          {headline?.mixedCommits && (
+            <span
+              className="badge badge-warn"
+              data-testid="mixed-commits"
+              title="Not a fault, but worth a look: a service may have been rolled back, or a deploy reached only some services."
+            >
+              different commits
+            </span>
+          )}
         </div>
         <div className="status-freshness">
           {snapshot && (
@@ -57,7 +67,7 @@ export function StatusHeader({
         </div>
       </div>
       {staleReason && (
-        <div className="stale-band" role="status" data-testid="stale-mark">
+        <div className="warning-band" role="status" data-testid="stale-mark">
           <strong>
             {report?.stale?.throttled ? 'Stale, AWS is throttling' : 'Stale'}
             {report?.stale ? ` since ${timeAgo(report.stale.failedAt, now)}` : ''}:

@@ -1,6 +1,7 @@
 import type { TaskContainerStatus, TaskStatus } from '../../../shared/status';
 import { CommitHash } from './Identifiers';
-import { shortDateTime, stateWord } from './model/statusFormat';
+import { shortDateTime } from '../../format/dateTime';
+import { stateWord } from './model/statusFormat';
 
 /**
  * Tasks with their state, times and, once stopped, why: the stop code and

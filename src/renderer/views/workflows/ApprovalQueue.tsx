@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { useStores } from '../../stores/StoresContext';
+import { SideItem } from './SideItem';
 
 /** Builds whose image waits for an approver, and the ones already approved. */
 export function ApprovalQueue() {
@@ -15,24 +16,25 @@ export function ApprovalQueue() {
       <ul className="side-list">
         {builds.map((build) => (
           <li key={build.runId}>
-            <button
-              type="button"
-              className="side-item"
+            <SideItem
               data-testid="build-item"
               data-approved={build.approval ? 'true' : 'false'}
               onClick={() => {
                 reset();
                 select({ type: 'approve', imageDigest: build.imageDigest });
               }}
+              badge={
+                <span
+                  className={`status-pill ${build.approval ? 'pill-succeeded' : 'pill-waiting'}`}
+                >
+                  {build.approval ? 'approved' : 'waiting'}
+                </span>
+              }
+              detail={`${build.imageDigest.slice(0, 19)}…`}
+              mono
             >
-              <span className={`status-pill ${build.approval ? 'pill-succeeded' : 'pill-waiting'}`}>
-                {build.approval ? 'approved' : 'waiting'}
-              </span>
-              <span className="side-item-text mono">
-                {build.commitHash.slice(0, 12)}
-                <span className="muted side-item-detail">{build.imageDigest.slice(0, 19)}…</span>
-              </span>
-            </button>
+              {build.commitHash.slice(0, 12)}
+            </SideItem>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { useStores } from '../../stores/StoresContext';
 import { clockTime } from './model/runText';
+import { SideItem } from './SideItem';
 
 /** Recent runs, newest first, each with its status. */
 export function RunList() {
@@ -16,24 +17,16 @@ export function RunList() {
       <ul className="side-list">
         {runs.slice(0, 30).map((run) => (
           <li key={run.runId}>
-            <button
-              type="button"
-              className="side-item"
+            <SideItem
               data-testid="run-item"
               data-status={run.status}
-              aria-current={
-                selection?.type === 'run' && selection.runId === run.runId ? 'true' : undefined
-              }
+              current={selection?.type === 'run' && selection.runId === run.runId}
               onClick={() => void openRun(run.runId)}
+              badge={<span className={`status-pill pill-${run.status}`}>{run.status}</span>}
+              detail={`${clockTime(run.startedAt)} · ${run.environment}`}
             >
-              <span className={`status-pill pill-${run.status}`}>{run.status}</span>
-              <span className="side-item-text">
-                {run.workflowLabel}
-                <span className="muted side-item-detail">
-                  {clockTime(run.startedAt)} · {run.environment}
-                </span>
-              </span>
-            </button>
+              {run.workflowLabel}
+            </SideItem>
           </li>
         ))}
       </ul>

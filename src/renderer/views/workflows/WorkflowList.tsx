@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { useStores } from '../../stores/StoresContext';
+import { SideItem } from './SideItem';
 
 /** The active environment's workflows; in a read-only environment they are disabled, with why. */
 export function WorkflowList() {
@@ -19,28 +20,20 @@ export function WorkflowList() {
       <ul className="side-list">
         {catalog?.workflows.map((workflow) => (
           <li key={workflow.id}>
-            <button
-              type="button"
-              className="side-item"
+            <SideItem
               data-testid="workflow-item"
               data-workflow={workflow.id}
-              aria-current={
-                selection?.type === 'workflow' && selection.workflowId === workflow.id
-                  ? 'true'
-                  : undefined
-              }
+              current={selection?.type === 'workflow' && selection.workflowId === workflow.id}
               disabled={Boolean(workflow.disabledReason)}
               title={workflow.disabledReason}
               onClick={() => open(workflow)}
+              badge={
+                <span className={`action-badge action-${workflow.action}`}>{workflow.action}</span>
+              }
+              detail={`${workflow.kind === 'lambda' ? 'Lambda' : 'ECS task'} ${workflow.target}`}
             >
-              <span className={`action-badge action-${workflow.action}`}>{workflow.action}</span>
-              <span className="side-item-text">
-                {workflow.label}
-                <span className="muted side-item-detail">
-                  {workflow.kind === 'lambda' ? 'Lambda' : 'ECS task'} {workflow.target}
-                </span>
-              </span>
-            </button>
+              {workflow.label}
+            </SideItem>
           </li>
         ))}
       </ul>

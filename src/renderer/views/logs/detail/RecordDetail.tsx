@@ -1,8 +1,13 @@
 import { useStore } from 'zustand';
 import { useStores } from '../../../stores/StoresContext';
+import { rawCutNote } from '../model/numberFormat';
 import { formatEventTime } from '../model/timeFormat';
+import { BidiText } from '../results/BidiText';
 import { LevelBadge } from '../results/ResultRow';
 import './detail.css';
+
+/** Enough for any real event; a flood of right-to-left tokens past it is left as written. */
+const RAW_ISOLATES = 20_000;
 
 /** The opened event: where it came from, its raw text, and all its fields. Escape closes it. */
 export function RecordDetail() {
@@ -44,8 +49,13 @@ export function RecordDetail() {
         </dl>
 
         <h3>Raw</h3>
+        {record.rawTruncated && record.rawLength !== undefined && (
+          <p className="raw-cut-note" data-testid="raw-cut-note">
+            {rawCutNote(record.raw.length, record.rawLength)}
+          </p>
+        )}
         <pre className="record-raw" data-testid="record-raw">
-          {record.raw}
+          <BidiText text={record.raw} maxIsolates={RAW_ISOLATES} />
         </pre>
 
         <h3>Fields</h3>
@@ -58,7 +68,7 @@ export function RecordDetail() {
                 <tr key={name}>
                   <th scope="row">{name}</th>
                   <td className={typeof value === 'number' ? 'number' : undefined}>
-                    {String(value)}
+                    <BidiText text={String(value)} />
                   </td>
                 </tr>
               ))}

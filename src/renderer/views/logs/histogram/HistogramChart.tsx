@@ -13,7 +13,7 @@ import type { Histogram } from '../../../../shared/logs';
 import { bucketsBetween, histogramRows, type HistogramRow } from '../model/histogramRows';
 import { LEVEL_COLOURS, STACK_ORDER } from '../model/levels';
 import { histogramTicks } from '../model/histogramTicks';
-import { formatBucketTick } from '../model/timeFormat';
+import { formatBucketTick, tickStyle } from '../model/timeFormat';
 import { HistogramTooltip } from './HistogramTooltip';
 
 const compactCount = new Intl.NumberFormat('en-US', { notation: 'compact' });
@@ -36,15 +36,14 @@ export function HistogramChart({
   onRange(buckets: HistogramRow[]): void;
 }) {
   const rows = useMemo(() => histogramRows(histogram), [histogram]);
-  const ticks = useMemo(
-    () =>
-      histogramTicks(
-        rows.map((row) => row.start),
-        histogram.bucket,
-        histogram.timeZone,
-      ),
-    [rows, histogram],
-  );
+  const { ticks, style } = useMemo(() => {
+    const starts = rows.map((row) => row.start);
+    const picked = histogramTicks(starts, histogram.bucket, histogram.timeZone);
+    return {
+      ticks: picked,
+      style: tickStyle(starts, picked, histogram.bucket, histogram.timeZone),
+    };
+  }, [rows, histogram]);
   const [drag, setDrag] = useState<Drag | null>(null);
 
   const indexAt = (state: MouseHandlerDataParam): number | undefined => {
@@ -52,7 +51,8 @@ export function HistogramChart({
     return Number.isInteger(index) && index >= 0 && index < rows.length ? index : undefined;
   };
 
-  const tick = (start: number) => formatBucketTick(start, histogram.bucket, histogram.timeZone);
+  const tick = (start: number) =>
+    formatBucketTick(start, histogram.bucket, histogram.timeZone, style);
   const selected = drag ? bucketsBetween(rows, drag.anchor, drag.current) : [];
 
   return (

@@ -22,12 +22,57 @@ const WIDTH_WORDS: Record<BucketWidth, string> = {
   day: 'daily buckets',
 };
 
+/** The bucket width choice; the chart area repeats it when a width cannot be drawn. */
+function BucketSelect({ testId }: { testId: string }) {
+  const logs = useStores().logs;
+  const bucket = useStore(logs.histogram, (state) => state.bucket);
+  return (
+    <label className="bucket-choice">
+      Bucket
+      <select
+        data-testid={testId}
+        value={bucket}
+        onChange={(event) =>
+          logs.histogram.getState().setBucket(event.target.value as BucketChoice)
+        }
+      >
+        {BUCKET_CHOICES.map((choice) => (
+          <option key={choice} value={choice}>
+            {BUCKET_LABELS[choice]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** What the chart area says when there is no chart to draw. */
+function HistogramEmpty({
+  queryFailed,
+  unchartable,
+}: {
+  queryFailed: boolean;
+  unchartable: string | null;
+}) {
+  if (queryFailed)
+    return <p className="histogram-empty">Correct the query to see the histogram.</p>;
+  if (unchartable) {
+    return (
+      <div className="histogram-empty histogram-unchartable" data-testid="histogram-unchartable">
+        <p>{unchartable}</p>
+        <BucketSelect testId="bucket-select-unchartable" />
+      </div>
+    );
+  }
+  return <p className="histogram-empty">No timed events to chart.</p>;
+}
+
 /** Matching events over time, stacked by level; clicking or dragging narrows the range. */
 export function HistogramPanel() {
   const logs = useStores().logs;
   const histogram = useStore(logs.histogram, (state) => state.histogram);
   const queryFailed = useStore(logs.search, (state) => state.queryError !== null);
-  const bucket = useStore(logs.histogram, (state) => state.bucket);
+  const unchartable = useStore(logs.histogram, (state) => state.unchartable);
   const timeZone = useStore(logs.histogram, (state) => state.timeZone);
   const levelsPresent = STACK_ORDER.filter((level) =>
     histogram?.buckets.some((entry) => countOf(entry, level) > 0),
@@ -36,22 +81,7 @@ export function HistogramPanel() {
   return (
     <section className="histogram-panel" aria-label="Histogram">
       <div className="histogram-toolbar">
-        <label className="bucket-choice">
-          Bucket
-          <select
-            data-testid="bucket-select"
-            value={bucket}
-            onChange={(event) =>
-              logs.histogram.getState().setBucket(event.target.value as BucketChoice)
-            }
-          >
-            {BUCKET_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {BUCKET_LABELS[choice]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <BucketSelect testId="bucket-select" />
         <span className="muted">
           {histogram ? `${WIDTH_WORDS[histogram.bucket]} · ` : ''}
           {timeZone}
@@ -77,9 +107,7 @@ export function HistogramPanel() {
             onRange={(buckets) => logs.search.getState().setRange(bucketsRange(buckets))}
           />
         ) : (
-          <p className="histogram-empty">
-            {queryFailed ? 'Correct the query to see the histogram.' : 'No timed events to chart.'}
-          </p>
+          <HistogramEmpty queryFailed={queryFailed} unchartable={unchartable} />
         )}
       </div>
       {histogram && <HistogramTable histogram={histogram} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatDuration } from './numberFormat';
+import { formatBytes, formatCount, formatDuration, rawCutNote } from './numberFormat';
 
 describe('numbers for people', () => {
   it('separates thousands in counts', () => {
@@ -10,6 +10,16 @@ describe('numbers for people', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(113 * 1024 * 1024)).toBe('113 MB');
+  });
+
+  it('drops a decimal that says nothing', () => {
+    expect(formatBytes(1024 * 1024)).toBe('1 MB');
+    expect(formatBytes(2.04 * 1024)).toBe('2 KB');
+  });
+
+  it('says how much of a cut raw text is shown', () => {
+    expect(rawCutNote(1 << 20, 50 * 1024 * 1024)).toBe('Showing the first 1 MB of 50 MB');
+    expect(rawCutNote(1 << 20, 1.5 * 1024 * 1024)).toBe('Showing the first 1 MB of 1.5 MB');
   });
 });
 

@@ -7,7 +7,7 @@ export function formatCount(count: number): string {
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];
 
-/** A file size in the largest unit that keeps it at or above 1, e.g. `113 MB`. */
+/** A file size in the largest unit that keeps it at or above 1, e.g. `113 MB`, `1.5 KB`, `1 MB`. */
 export function formatBytes(bytes: number): string {
   let value = bytes;
   let unit = 0;
@@ -16,7 +16,7 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   const digits = value >= 100 || unit === 0 ? 0 : 1;
-  return `${value.toFixed(digits)} ${UNITS[unit]}`;
+  return `${value.toFixed(digits).replace(/\.0$/, '')} ${UNITS[unit]}`;
 }
 
 /** How long a query took, precise enough to compare: `0.4 ms`, `23 ms`, `1.2 s`. */
@@ -24,4 +24,13 @@ export function formatDuration(ms: number): string {
   if (ms < 10) return `${ms.toFixed(1)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * The note above an event's raw text when only its start was sent:
+ * `Showing the first 1 MB of 50 MB`. The sizes count characters, which for
+ * log text are bytes near enough.
+ */
+export function rawCutNote(shownChars: number, wholeChars: number): string {
+  return `Showing the first ${formatBytes(shownChars)} of ${formatBytes(wholeChars)}`;
 }

@@ -4,6 +4,7 @@ import {
   formatBucketTick,
   formatEventTime,
   fromDateTimeLocal,
+  tickStyle,
   toDateTimeLocal,
 } from './timeFormat';
 
@@ -39,6 +40,40 @@ describe('histogram labels', () => {
     expect(formatBucketTick(Date.UTC(2026, 2, 28, 23, 0), 'day', BERLIN)).toBe('Sun 29 Mar');
   });
 
+  it('adds the year when the chart spans more than one calendar year', () => {
+    const newYear2017 = Date.UTC(2016, 11, 31, 23);
+    expect(formatBucketTick(newYear2017, 'day', BERLIN, { withYear: true, monthly: true })).toBe(
+      'Jan 2017',
+    );
+    expect(formatBucketTick(newYear2017, 'day', BERLIN, { withYear: true, monthly: false })).toBe(
+      '1 Jan 2017',
+    );
+    expect(formatBucketTick(newYear2017, 'hour', BERLIN, { withYear: true, monthly: false })).toBe(
+      '1 Jan 2017',
+    );
+    expect(formatBucketTick(newYear2017, 'day', BERLIN, { withYear: false, monthly: true })).toBe(
+      '1 Jan',
+    );
+  });
+
+  it('asks for the year only across years, and for months only when every tick is a 1st', () => {
+    const days = (from: number, count: number) =>
+      Array.from({ length: count }, (_, index) => from + index * 86_400_000);
+    const across = days(Date.UTC(2016, 0, 1, 12), 3000);
+    const firsts = across.filter((ms) => new Date(ms).getUTCDate() === 1);
+    expect(tickStyle(across, firsts, 'day', BERLIN)).toEqual({ withYear: true, monthly: true });
+
+    const march = days(Date.UTC(2026, 2, 1, 12), 31);
+    expect(tickStyle(march, [march[0], march[7]], 'day', BERLIN)).toEqual({
+      withYear: false,
+      monthly: false,
+    });
+
+    // The last bucket of 2025 in UTC is already 2026 in Berlin: one calendar year there.
+    const newYear = [Date.UTC(2025, 11, 31, 23), Date.UTC(2026, 0, 1, 0)];
+    expect(tickStyle(newYear, newYear, 'hour', BERLIN).withYear).toBe(false);
+  });
+
   it('spells out a bucket span for the tooltip', () => {
     const start = Date.UTC(2026, 2, 29, 12, 45);
     expect(formatBucketSpan(start, start + 900_000, '15m', BERLIN)).toBe(
@@ -47,6 +82,33 @@ describe('histogram labels', () => {
     expect(
       formatBucketSpan(Date.UTC(2026, 2, 28, 23), Date.UTC(2026, 2, 29, 22), 'day', BERLIN),
     ).toBe('Sun 29 Mar 2026');
+  });
+
+  it('names the UTC offset of hours that happen twice when clocks go back', () => {
+    // Berlin, 30 Oct 2016: 02:00 CEST (UTC+2), then 02:00 again in CET (UTC+1).
+    const first = Date.UTC(2016, 9, 30, 0);
+    const second = Date.UTC(2016, 9, 30, 1);
+    expect(formatBucketSpan(first, second, 'hour', BERLIN)).toBe(
+      'Sun 30 Oct 2016, 02:00–03:00 (UTC+2)',
+    );
+    expect(formatBucketSpan(second, second + 3_600_000, 'hour', BERLIN)).toBe(
+      'Sun 30 Oct 2016, 02:00–03:00 (UTC+1)',
+    );
+    expect(formatBucketSpan(second + 2_700_000, second + 3_600_000, '15m', BERLIN)).toBe(
+      'Sun 30 Oct 2016, 02:45–03:00 (UTC+1)',
+    );
+  });
+
+  it('leaves the offset out far from a clock change, and writes half hours', () => {
+    const noon = Date.UTC(2016, 9, 20, 10);
+    expect(formatBucketSpan(noon, noon + 3_600_000, 'hour', BERLIN)).toBe(
+      'Thu 20 Oct 2016, 12:00–13:00',
+    );
+    // Adelaide moves from UTC+10:30 to UTC+9:30 on 5 Apr 2026 at 03:00 local.
+    const adelaide = Date.UTC(2026, 3, 4, 16);
+    expect(formatBucketSpan(adelaide, adelaide + 3_600_000, 'hour', 'Australia/Adelaide')).toBe(
+      'Sun 5 Apr 2026, 02:30–03:30 (UTC+10:30)',
+    );
   });
 });
 

@@ -4,8 +4,8 @@ import type { StoreApi } from 'zustand/vanilla';
 import { api } from '../../../api';
 import { useStores } from '../../../stores/StoresContext';
 import type { LogsStores } from '../stores/logsStores';
-import { formatCount } from '../model/numberFormat';
 import { createTailStore, type TailState } from './tailStore';
+import { countOf } from '../../../format/plural';
 
 const tailStores = new WeakMap<LogsStores, StoreApi<TailState>>();
 
@@ -78,7 +78,7 @@ export function FollowStream({ logGroups }: { logGroups: string[] }) {
       </div>
       {state.tailId && (
         <p className="pull-outcome" role="status">
-          Following {state.logStream}: {formatCount(state.received)} events so far.
+          Following {state.logStream}: {countOf(state.received, 'event')} so far.
         </p>
       )}
       {state.stopped && <p className="pull-error">Stopped following: {state.stopped}</p>}

@@ -1,9 +1,9 @@
 import { useStore } from 'zustand';
-import { formatCount } from '../model/numberFormat';
 import { bucketsRange } from '../model/timeRange';
 import { HistogramChart } from '../histogram/HistogramChart';
 import { usePullStore } from './usePullStore';
 import '../histogram/histogram.css';
+import { countOf } from '../../../format/plural';
 
 /**
  * The histogram of a range too large to pull, counted by CloudWatch Logs
@@ -21,8 +21,7 @@ export function InsightsHistogramPanel() {
           Counted by CloudWatch Logs Insights
         </span>
         <span className="muted">
-          {insights.logGroups.join(', ')} · {formatCount(insights.total)} events ·{' '}
-          {insights.timeZone}
+          {insights.logGroups.join(', ')} · {countOf(insights.total, 'event')} · {insights.timeZone}
         </span>
         <span className="muted">Pick bars to pull just that range.</span>
         <button type="button" className="button" onClick={() => store.getState().closeInsights()}>

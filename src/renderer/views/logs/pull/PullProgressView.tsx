@@ -1,5 +1,6 @@
 import type { PullProgress } from '../../../../shared/ipc/channels/logpull';
 import { formatBytes, formatCount } from '../model/numberFormat';
+import { countOf } from '../../../format/plural';
 
 /** Seconds as the user reads a wait: `45 s`, `3 min`. */
 function formatSecondsLeft(seconds: number): string {
@@ -35,7 +36,7 @@ export function PullProgressView({
         </div>
       )}
       <div className="pull-figures">
-        <span>{formatCount(progress.events)} events</span>
+        <span>{countOf(progress.events, 'event')}</span>
         <span>{formatBytes(progress.bytes)}</span>
         {running && <span>{formatCount(Math.round(progress.eventsPerSecond))} events/s</span>}
         {running && progress.secondsLeft !== undefined && (
@@ -43,7 +44,7 @@ export function PullProgressView({
         )}
         {progress.duplicates > 0 && (
           <span title="CloudWatch returned these events twice; each is kept once">
-            {formatCount(progress.duplicates)} duplicates dropped
+            {countOf(progress.duplicates, 'duplicate')} dropped
           </span>
         )}
       </div>

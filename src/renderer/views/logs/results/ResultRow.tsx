@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { FieldValue, LogRow } from '../../../../shared/logs';
 import { formatEventTime } from '../model/timeFormat';
+import { BidiText } from './BidiText';
 
 /** Fields shown as chips on a row; the detail panel shows them all. */
 const CHIPS_SHOWN = 8;
@@ -13,7 +14,10 @@ function rowStyle(top: number) {
 export function FieldChip({ name, value }: { name: string; value: FieldValue }) {
   return (
     <span className="chip" title={`${name}=${String(value)}`}>
-      <span className="chip-key">{name}</span>=<span className="chip-value">{String(value)}</span>
+      <span className="chip-key">{name}</span>=
+      <span className="chip-value">
+        <BidiText text={String(value)} />
+      </span>
     </span>
   );
 }
@@ -65,7 +69,7 @@ export const ResultRow = memo(function ResultRow({
       </span>
       <span className="cell-body">
         <span className="cell-message" data-testid="row-message">
-          {row.message}
+          <BidiText text={row.message} />
         </span>
         {fields.length > 0 && (
           <span className="cell-fields">

@@ -76,10 +76,11 @@ export function ResultsList() {
       ArrowUp: -1,
       PageDown: pageRows,
       PageUp: -pageRows,
-      Home: -total,
-      End: total,
     };
-    if (event.key in steps) {
+    if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      selection.moveToEdge(event.key === 'Home' ? 'first' : 'last', total);
+    } else if (event.key in steps) {
       event.preventDefault();
       selection.move(steps[event.key], total);
     } else if (event.key === 'Enter') {

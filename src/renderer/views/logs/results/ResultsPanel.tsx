@@ -1,8 +1,9 @@
 import { useStore } from 'zustand';
 import { useStores } from '../../../stores/StoresContext';
-import { formatCount, formatDuration } from '../model/numberFormat';
+import { formatDuration } from '../model/numberFormat';
 import { ResultsList } from './ResultsList';
 import './results.css';
+import { countOf } from '../../../format/plural';
 
 /** The count of matching events, the column heads and the list of rows. */
 export function ResultsPanel() {
@@ -15,7 +16,7 @@ export function ResultsPanel() {
     <section className="results-panel">
       <div className="results-summary">
         <span className="match-count" data-testid="match-count" data-count={total}>
-          {formatCount(total)} matching {total === 1 ? 'event' : 'events'}
+          {countOf(total, 'matching event')}
         </span>
         {tookMs !== null && <span className="muted">in {formatDuration(tookMs)}</span>}
         {searching && <span className="muted searching">searching…</span>}

@@ -1,5 +1,6 @@
 import type { LoadProgress, LogSource } from '../../../../shared/logs';
-import { formatBytes, formatCount } from '../model/numberFormat';
+import { countOf } from '../../../format/plural';
+import { formatBytes } from '../model/numberFormat';
 import { loadFraction } from '../stores/sourcesStore';
 
 /** One loaded file: name, format, events, a progress bar while loading, its problem. */
@@ -40,7 +41,7 @@ export function SourceItem({
         <span className="format-tag">
           {source.format || (source.state === 'loading' ? 'detecting…' : 'unknown')}
         </span>
-        <span>{formatCount(source.records)} events</span>
+        <span>{countOf(source.records, 'event')}</span>
         <span>{formatBytes(source.sizeBytes)}</span>
       </div>
       {source.state === 'loading' && (

@@ -49,13 +49,31 @@ describe('failures', () => {
     expect(report).not.toHaveBeenCalled();
   });
 
+  it('says in the chart, not in a banner, why a bucket is too fine, until a bucket fits', async () => {
+    const { fake, store, report } = setup();
+    const message = 'That time range needs more than 20000 bars of 15m; pick a wider bucket.';
+    fake.api.logs.histogram.mockReturnValueOnce(refuse({ code: 'invalid-request', message }));
+    store.getState().setBucket('15m');
+    await settle();
+
+    expect(store.getState().unchartable).toBe(message);
+    expect(store.getState().histogram).toBeNull();
+    expect(report).not.toHaveBeenCalled();
+
+    store.getState().setBucket('day');
+    await settle();
+    expect(store.getState().unchartable).toBeNull();
+    expect(store.getState().histogram).not.toBeNull();
+  });
+
   it('reports other failures', async () => {
     const { fake, store, report } = setup();
-    const failure = { code: 'invalid-request' as const, message: 'Unknown time zone' };
+    const failure = { code: 'internal' as const, message: 'The index is gone' };
     fake.api.logs.histogram.mockReturnValueOnce(refuse(failure));
     await store.getState().load('', ALL_TIME);
 
     expect(report).toHaveBeenCalledWith(failure);
+    expect(store.getState().unchartable).toBeNull();
     expect(store.getState().loading).toBe(false);
   });
 });

@@ -10,6 +10,11 @@ export interface HistogramState {
   /** The zone buckets are cut in: the user's own. */
   timeZone: string;
   histogram: Histogram | null;
+  /**
+   * Why no histogram could be drawn for these settings, e.g. a bucket too
+   * fine for the range; the chart area says it, next to the bucket choice.
+   */
+  unchartable: string | null;
   loading: boolean;
   /** Counts the events matching a query within a range. */
   load(query: string, range: TimeRange): Promise<void>;
@@ -36,6 +41,7 @@ export function createHistogramStore({
     bucket: 'auto',
     timeZone,
     histogram: null,
+    unchartable: null,
     loading: false,
 
     async load(query, range) {
@@ -52,11 +58,14 @@ export function createHistogramStore({
       });
       if (request !== latestRequest) return;
 
-      if (result.ok) return set({ histogram: result.value, loading: false });
+      if (result.ok) return set({ histogram: result.value, unchartable: null, loading: false });
 
-      set({ histogram: null, loading: false });
+      // A refused request is about the chart's own settings (bucket, range,
+      // zone): the chart says why, beside the control that fixes it.
+      const refused = result.error.code === 'invalid-request';
+      set({ histogram: null, unchartable: refused ? result.error.message : null, loading: false });
       // The search shows a query's syntax error under the box; one place is enough.
-      if (result.error.code !== 'query-syntax') report(result.error);
+      if (!refused && result.error.code !== 'query-syntax') report(result.error);
     },
 
     setBucket(bucket) {

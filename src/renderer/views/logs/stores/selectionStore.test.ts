@@ -32,6 +32,22 @@ describe('moving the selection', () => {
     expect(store.getState().selectedIndex).toBe(0);
   });
 
+  it('goes to the first row on Home and the last on End, with or without a selection', () => {
+    const { store } = setup();
+    store.getState().moveToEdge('first', 50);
+    expect(store.getState().selectedIndex).toBe(0);
+
+    store.getState().select(null);
+    store.getState().moveToEdge('last', 50);
+    expect(store.getState().selectedIndex).toBe(49);
+
+    store.getState().select(20);
+    store.getState().moveToEdge('first', 50);
+    expect(store.getState().selectedIndex).toBe(0);
+    store.getState().moveToEdge('last', 0);
+    expect(store.getState().selectedIndex).toBeNull();
+  });
+
   it('selects nothing when nothing matches', () => {
     const { store } = setup();
     store.getState().select(3);

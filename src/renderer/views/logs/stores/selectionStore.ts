@@ -13,6 +13,8 @@ export interface SelectionState {
   select(index: number | null): void;
   /** Moves the selection by `step` rows, staying within `total`. */
   move(step: number, total: number): void;
+  /** Selects the first or the last of `total` rows, whatever is selected now. */
+  moveToEdge(edge: 'first' | 'last', total: number): void;
   /** Opens the selected row's record in the detail panel. */
   openSelected(): Promise<void>;
   closeRecord(): void;
@@ -48,6 +50,11 @@ export function createSelectionStore({
       const current = get().selectedIndex;
       const next = current === null ? (step > 0 ? 0 : total - 1) : current + step;
       set({ selectedIndex: Math.max(0, Math.min(total - 1, next)) });
+    },
+
+    moveToEdge(edge, total) {
+      if (total === 0) return set({ selectedIndex: null });
+      set({ selectedIndex: edge === 'first' ? 0 : total - 1 });
     },
 
     async openSelected() {

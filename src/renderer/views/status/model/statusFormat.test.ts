@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteSize, shortDateTime, stateWord, timeAgo } from './statusFormat';
+import { byteSize, stateWord, timeAgo } from './statusFormat';
 
 const NOW = Date.parse('2026-12-03T12:00:00Z');
 
@@ -13,17 +13,6 @@ describe('how long ago', () => {
 
   it('never says a time in the future is ago by a negative amount', () => {
     expect(timeAgo(NOW + 2_000, NOW)).toBe('0 s ago');
-  });
-});
-
-describe('short local times', () => {
-  it('leaves out the year of this year and shows it for another', () => {
-    expect(shortDateTime('2026-12-03T10:05:00Z', NOW, 'Europe/Berlin')).toBe('3 Dec, 11:05');
-    expect(shortDateTime('2025-06-30T22:30:00Z', NOW, 'Europe/Berlin')).toBe('1 Jul 2025, 00:30');
-  });
-
-  it('shows a dash for a missing time', () => {
-    expect(shortDateTime(null, NOW)).toBe('—');
   });
 });
 

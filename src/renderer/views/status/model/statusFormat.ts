@@ -9,24 +9,6 @@ export function timeAgo(then: string | number, now: number): string {
   return `${Math.floor(hours / 24)} d ago`;
 }
 
-/** A time as a short local date and time, `3 Dec 14:05`, with the year when not this one. */
-export function shortDateTime(iso: string | null, now: number, timeZone?: string): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  const sameYear =
-    new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone }).format(date) ===
-    new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone }).format(now);
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).format(date);
-}
-
 /** Bytes in the unit a person reads: `52.4 MB`. */
 export function byteSize(bytes: number | null): string {
   if (bytes === null) return '—';

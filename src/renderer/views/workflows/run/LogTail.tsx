@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { RunLogLine } from '../../../../shared/workflows';
 import { clockTime } from '../model/runText';
+import { countOf } from '../../../format/plural';
 
 /** The run's log, live: follows the newest line unless the reader scrolled up. */
 export function LogTail({ lines, live }: { lines: RunLogLine[]; live: boolean }) {
@@ -16,7 +17,7 @@ export function LogTail({ lines, live }: { lines: RunLogLine[]; live: boolean })
     <div className="log-tail-panel">
       <h3>
         Log {live && <span className="live-dot" aria-label="live" />}
-        <span className="muted"> {lines.length} lines</span>
+        <span className="muted"> {countOf(lines.length, 'line')}</span>
       </h3>
       <div
         className="log-tail"
