@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { silenceSdkNodeVersionWarning } from '../src/main/aws/nodeVersionWarning';
 import { LogEngine } from '../src/main/logs/logEngine';
 import { jsonLine, nginxLine, RARE_WORD, writeLog } from './generateLogs';
 import { benchPull } from './pullBench';
@@ -170,4 +171,5 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--no-pull')) await pull();
 }
 
+silenceSdkNodeVersionWarning();
 void main();
