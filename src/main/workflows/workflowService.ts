@@ -262,12 +262,14 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
         );
       }
       const identity = await environments.identity();
+      // One reading of the clock: the approval shown and the one journaled agree.
+      const decidedAt = pacing.now();
       const decision = decideApproval(
         environment.name,
         image,
         reviewedCommit,
         identity.arn,
-        pacing.now(),
+        decidedAt,
       );
       // Input that cannot be compared is refused without a record; a mismatch is recorded.
       if (!decision.approved && !decision.mismatch) {
@@ -275,7 +277,7 @@ export function createWorkflowService(options: WorkflowServiceOptions): Workflow
       }
       await journal.append({
         kind: 'approval',
-        at: pacing.now(),
+        at: decidedAt,
         environment: environment.name,
         who: identity.arn,
         what: 'approve',
