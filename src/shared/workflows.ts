@@ -15,8 +15,8 @@ export type ConfirmationLevel = (typeof CONFIRMATION_LEVELS)[number];
 /** Where a parameter's value comes from. */
 export type ParameterSource = (typeof PARAMETER_SOURCES)[number];
 
-/** Where a run stands: watched until it ends as succeeded or failed. */
-export type RunStatus = 'running' | 'succeeded' | 'failed';
+/** Where a run stands: watched until it ends as succeeded, failed or stopped on request. */
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'stopped';
 
 /** One step of a run's progress, in the order they happen. */
 export interface RunPhase {
@@ -152,7 +152,7 @@ export interface JournalEntry {
   what: string;
   runId?: string;
   parameters?: Record<string, string>;
-  result?: 'succeeded' | 'failed';
+  result?: 'succeeded' | 'failed' | 'stopped';
   message?: string;
   outputs?: Record<string, unknown>;
 }
@@ -199,7 +199,7 @@ export const journalFilter = z
   .object({
     text: z.string().max(200).optional(),
     kind: z.enum(JOURNAL_KINDS).optional(),
-    result: z.enum(['succeeded', 'failed']).optional(),
+    result: z.enum(['succeeded', 'failed', 'stopped']).optional(),
     environment: z.string().max(100).optional(),
     from: z.number().optional(),
     to: z.number().optional(),

@@ -301,7 +301,10 @@ describe('failures are reported as failures, with their reason', () => {
     const run = await deployAgain('deploy-function-error');
 
     expect(run.status).toBe('failed');
-    expect(run.message).toContain('Unhandled, HTTP 200');
+    expect(run.message).toContain('The deploy function reported an error:');
+    // The Lambda terms stay out of the headline, in the run's details.
+    expect(run.message).not.toContain('HTTP 200');
+    expect(await output('errorDetail')).toContain('Unhandled, HTTP 200');
   });
 
   it('a deploy whose rollout fails is reported failed, with the circuit breaker', async () => {
@@ -309,7 +312,7 @@ describe('failures are reported as failures, with their reason', () => {
     const run = await deployAgain('deploy-rollout-failed');
 
     expect(run.status).toBe('failed');
-    expect(run.message).toContain('DeploymentFailed');
+    expect(await output('errorDetail')).toContain('DeploymentFailed');
     expect(run.message).toContain('tasks failed to start');
   });
 });

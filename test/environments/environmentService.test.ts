@@ -139,4 +139,18 @@ describe('credentials that ask the user', () => {
       isSandbox: false,
     });
   });
+
+  it('keeps the clients of an environment working after switching away, and reuses them', async () => {
+    const { service } = await serviceWith({
+      environments: [{ name: 'prod', region: 'eu-west-1', cluster: 'prod' }],
+    });
+    const before = await service.current();
+
+    await service.activate('prod');
+    const names = (await before.clients.ecs.listServices()).map((arn) => arn.split('/').pop());
+    expect(names.sort()).toEqual(['web', 'worker']);
+
+    await service.activate('sandbox');
+    expect((await service.current()).clients).toBe(before.clients);
+  });
 });

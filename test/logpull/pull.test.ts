@@ -211,6 +211,29 @@ describe('refresh and resume', () => {
   });
 });
 
+describe('cancel and resume', () => {
+  it('index exactly the events on disk, after the cancel and after the resume', async () => {
+    const from = now - 24 * HOUR;
+    harness.sandbox.controls.pageShape('FilterLogEvents', { maxEvents: 10 });
+    harness.restart({ rateQuota: 40 });
+    const cut = await pull({ from, to: now }, (progress) => {
+      if (progress.events >= 200) void harness.service.cancel(progress.pullId);
+    });
+    expect(cut.state).toBe('cancelled');
+    const onDisk = (await storedIds()).length;
+    expect(onDisk).toBe(cut.events);
+    expect(await harness.engine.sources()).toMatchObject([{ state: 'ready', records: onDisk }]);
+
+    harness.sandbox.controls.pageShape('FilterLogEvents', { maxEvents: 1000 });
+    harness.restart({ rateQuota: 50 });
+    const resumed = await pull({ from, to: now });
+    expect(resumed.state).toBe('done');
+    const all = await storedIds();
+    expect(all.length).toBe((await eventIdsInRange(harness.clients, WEB, from, now)).length);
+    expect((await harness.engine.sources())[0].records).toBe(all.length);
+  });
+});
+
 describe('bad input', () => {
   it('refuses a log group the profile does not list', async () => {
     await expect(
@@ -223,11 +246,20 @@ describe('bad input', () => {
     expect(progress.state).toBe('done');
     expect(progress.events).toBe(0);
     expect(progress.message).toMatch(/^No events in \/ecs\/demo\/web from/);
+    expect(await harness.engine.sources()).toEqual([]);
+  });
+
+  it('adds no source for a filter pattern nothing matches', async () => {
+    const progress = await pull({ from: now - HOUR, to: now, filterPattern: '"no-such-text-xyz"' });
+    expect(progress.state).toBe('done');
+    expect(progress.events).toBe(0);
+    expect(await harness.engine.sources()).toEqual([]);
   });
 
   it("shows CloudWatch's message for a filter pattern with a syntax error", async () => {
     const progress = await pull({ from: now - HOUR, to: now, filterPattern: '"unclosed' });
     expect(progress.state).toBe('failed');
     expect(progress.message).toMatch(/logs:FilterLogEvents failed: .*filter pattern/i);
+    expect(await harness.engine.sources()).toEqual([]);
   });
 });

@@ -75,6 +75,32 @@ describe('the pull form', () => {
   });
 });
 
+describe('a pull that cannot start', () => {
+  const unreachable = {
+    ok: false as const,
+    error: { code: 'aws' as const, message: 'Cannot reach AWS for logs:DescribeLogGroups.' },
+  };
+
+  it('says why in the panel when the estimate fails', async () => {
+    const { store, logs } = setup(500);
+    await store.getState().loadGroups();
+    logs.pullEstimate.mockReturnValueOnce(Promise.resolve(unreachable) as never);
+    await store.getState().pull();
+    expect(logs.pull).not.toHaveBeenCalled();
+    expect(store.getState().problem).toBe(unreachable.error.message);
+  });
+
+  it('says why in the panel when the pull or the refresh is refused', async () => {
+    const { store, logs } = setup(500);
+    await store.getState().loadGroups();
+    logs.pull.mockReturnValue(Promise.resolve(unreachable) as never);
+    await store.getState().refresh();
+    expect(store.getState().problem).toBe(unreachable.error.message);
+    await store.getState().pull();
+    expect(store.getState().problem).toBe(unreachable.error.message);
+  });
+});
+
 describe('pull ranges', () => {
   it('count relative ranges back from now', () => {
     expect(resolvePullRange('24h', { from: '', to: '' }, NOW, 'UTC')).toEqual({

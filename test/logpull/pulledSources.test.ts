@@ -157,21 +157,36 @@ describe('when the environment switches', () => {
     ]);
   });
 
-  it('keeps live tails and other sources of the previous environment', async () => {
+  it("drops the previous environment's live tails too, stopped or not, and keeps other sources", async () => {
+    for (const [stream, done] of [
+      ['web/web/abc', false],
+      ['web/web/def', true],
+    ] as const) {
+      await engine.ingestEvents({
+        sourceKey: `sandbox:${WEB}:${stream}:live`,
+        name: `${stream} (live)`,
+        format: 'nginx-combined',
+        events: [],
+        bytes: 0,
+        done,
+      });
+    }
     await engine.ingestEvents({
-      sourceKey: `sandbox:${WEB}:web/web/abc:live`,
-      name: 'web/web/abc (live)',
-      format: 'nginx-combined',
+      sourceKey: 'file:/tmp/app.log',
+      name: 'app.log',
+      format: 'plain',
       events: [],
       bytes: 0,
-      done: false,
+      done: true,
     });
     environments.switchTo('staging');
     await sources.settled();
 
-    expect((await shownSources()).map((source) => source.name)).toEqual([
+    expect((await shownSources()).map((source) => source.name)).toEqual(['app.log', WORKER]);
+    expect(droppedProgress.map((progress) => progress.name).sort()).toEqual([
+      WEB,
       'web/web/abc (live)',
-      WORKER,
+      'web/web/def (live)',
     ]);
   });
 

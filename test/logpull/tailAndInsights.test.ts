@@ -2,7 +2,8 @@ import { CloudWatchLogsClient, PutLogEventsCommand } from '@aws-sdk/client-cloud
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followLog } from '../../src/main/logpull';
 import { insightsHistogram } from '../../src/main/logpull/insightsHistogram';
-import type { TailLine } from '../../src/shared/ipc/channels/logpull';
+import type { ActiveEnvironmentInfo } from '../../src/shared/ipc/channels/environments';
+import type { TailLine, TailLines } from '../../src/shared/ipc/channels/logpull';
 import { eventIdsInRange, startPullHarness, type PullHarness } from './pullHarness';
 
 const HOUR = 3_600_000;
@@ -68,6 +69,58 @@ describe('live tail', () => {
     await expect(tails.start({ logGroup: '/ecs/opsdesk-build', logStream: 'x' })).rejects.toThrow(
       /does not list the log group/,
     );
+  });
+});
+
+describe('live tails when the environment switches', () => {
+  it('stop, say why, and put nothing more into the index', async () => {
+    const { createLogTailService } = await import('../../src/main/logpull');
+    const { LEFT_ENVIRONMENT } = await import('../../src/main/logpull/tailService');
+    const { LogEngine } = await import('../../src/main/logs/logEngine');
+    const index = new LogEngine();
+    const changed = new Set<(info: ActiveEnvironmentInfo) => void>();
+    const tails = createLogTailService(
+      {
+        current: async () => ({ environment: harness.environment, clients: harness.clients }),
+        onChanged: (listener) => {
+          changed.add(listener);
+          return () => changed.delete(listener);
+        },
+      },
+      index,
+      20,
+    );
+    const received: TailLines[] = [];
+    tails.onLines((lines) => void received.push(lines));
+    const start = Date.now();
+    await write('web/web/switch-task', ['before the switch'], start);
+    const { tailId } = await tails.start({
+      logGroup: WEB,
+      logStream: 'web/web/switch-task',
+      from: start - 1000,
+    });
+    await expect
+      .poll(async () => (await index.sources()).map((source) => source.records))
+      .toEqual([1]);
+
+    const [live] = await index.sources();
+    await index.close(live.sourceId);
+    const info = {
+      name: 'staging',
+      label: 'Staging',
+      region: 'eu-west-1',
+      readOnly: false,
+      isSandbox: false,
+    };
+    changed.forEach((listener) => listener(info));
+    await write('web/web/switch-task', ['after the switch'], start + 5);
+
+    await expect.poll(() => received.at(-1)?.stopped).toBe(LEFT_ENVIRONMENT);
+    expect(received.at(-1)?.tailId).toBe(tailId);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await index.sources()).toEqual([]);
+    expect(await tails.stop(tailId)).toBe(false);
+    await tails.dispose();
   });
 });
 

@@ -100,6 +100,9 @@ export function createFakeEnvironmentService(): EnvironmentService {
     current: vi.fn(async () => {
       throw new Error('no AWS clients in the fake');
     }),
+    clientsFor: vi.fn(async () => {
+      throw new Error('no AWS clients in the fake');
+    }),
     activate: vi.fn(async () => SANDBOX_INFO),
     identity: vi.fn(async () => ({
       account: '123456789012',

@@ -61,8 +61,8 @@ describe('an ECS task succeeds only on exit code 0 of its essential container', 
 });
 
 describe('a Lambda workflow fails on FunctionError even at HTTP 200', () => {
-  it('reads the error type and message of an unhandled error', () => {
-    const outcome = functionOutcome('opsdesk-deploy', {
+  it('says in plain words which function reported the error, and keeps the Lambda terms as detail', () => {
+    const outcome = functionOutcome('opsdesk-deploy', 'deploy', {
       outcome: 'failed',
       statusCode: 200,
       functionError: 'Unhandled',
@@ -72,14 +72,16 @@ describe('a Lambda workflow fails on FunctionError even at HTTP 200', () => {
     });
     expect(outcome).toEqual({
       succeeded: false,
-      message:
-        'opsdesk-deploy failed (Unhandled, HTTP 200): DeploymentFailed: tasks failed to start',
-      outputs: {},
+      message: 'The deploy function reported an error: tasks failed to start',
+      outputs: {
+        errorDetail:
+          'opsdesk-deploy failed (Unhandled, HTTP 200): DeploymentFailed: tasks failed to start',
+      },
     });
   });
 
   it('fails a payload whose own status says failed, and keeps its outputs', () => {
-    const outcome = functionOutcome('opsdesk-backup', {
+    const outcome = functionOutcome('opsdesk-backup', 'backup', {
       outcome: 'succeeded',
       statusCode: 200,
       payload: { status: 'failed', message: 'lock held', outputs: { lockedBy: 'cron' } },
@@ -92,7 +94,7 @@ describe('a Lambda workflow fails on FunctionError even at HTTP 200', () => {
   });
 
   it('succeeds with the message and named outputs of the payload', () => {
-    const outcome = functionOutcome('opsdesk-backup', {
+    const outcome = functionOutcome('opsdesk-backup', 'backup', {
       outcome: 'succeeded',
       statusCode: 200,
       payload: { status: 'succeeded', message: 'started', outputs: { snapshotId: 's-1' } },

@@ -1,7 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createEnvironmentService } from '../../src/main/environments/environmentService';
+import { sandboxEnvironment } from '../../src/main/environments/sandboxEnvironment';
 import { createJournal } from '../../src/main/journal/journal';
 import { createRunStore } from '../../src/main/workflows/runStore';
 import {
@@ -11,6 +12,9 @@ import {
 import type { WorkflowRun } from '../../src/shared/workflows';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox';
 
+/** A second environment served by the same sandbox, for runs outside the active environment. */
+export const TWIN_ENVIRONMENT = 'twin';
+
 /** By default the sandbox runs workflows fifty times faster than life; runs are polled often. */
 const TIME_SCALE = 0.02;
 const POLL_MS = 20;
@@ -19,8 +23,8 @@ const POLL_MS = 20;
 export interface WorkflowHarness {
   sandbox: RunningSandbox;
   dataDir: string;
-  /** A workflow service as a fresh start of Opsdesk builds it. */
-  open(): WorkflowService;
+  /** A workflow service as a fresh start of Opsdesk builds it, `initial` active (the sandbox). */
+  open(initial?: string): WorkflowService;
   close(): Promise<void>;
 }
 
@@ -29,14 +33,20 @@ export async function startWorkflowHarness(timeScale = TIME_SCALE): Promise<Work
   const sandbox = await startSandbox({ port: 0, timeScale });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'opsdesk-workflows-'));
   const configDir = await mkdtemp(path.join(os.tmpdir(), 'opsdesk-config-'));
+  const twin = { ...sandboxEnvironment(sandbox.endpoint), name: TWIN_ENVIRONMENT, label: 'Twin' };
+  await writeFile(
+    path.join(configDir, 'environments.json'),
+    JSON.stringify({ environments: [twin] }),
+  );
   const opened: { dispose(): Promise<void> }[] = [];
 
   return {
     sandbox,
     dataDir,
-    open() {
+    open(initial) {
       const environments = createEnvironmentService({
         configDir,
+        ...(initial ? { initial } : {}),
         startSandbox: async () => ({ endpoint: sandbox.endpoint, close: async () => undefined }),
       });
       const service = createWorkflowService({

@@ -179,8 +179,9 @@ describe('approval, deploy and rollback', () => {
     const run = await runEnded(service, started.runId);
 
     expect(run.status).toBe('failed');
-    expect(run.message).toContain('Unhandled, HTTP 200');
-    expect(run.message).toContain('could not acquire the workflow lock');
+    expect(run.message).toMatch(/^The deploy function reported an error: .*could not acquire/);
+    expect(run.message).not.toContain('HTTP 200');
+    expect(run.outputs.errorDetail).toContain('opsdesk-deploy failed (Unhandled, HTTP 200)');
   });
 
   it('fails a deploy whose rollout the circuit breaker stopped', async () => {
@@ -193,7 +194,8 @@ describe('approval, deploy and rollback', () => {
     const run = await runEnded(service, started.runId);
 
     expect(run.status).toBe('failed');
-    expect(run.message).toContain('DeploymentFailed');
+    expect(run.message).toContain('The deploy function reported an error: Deployment failed');
+    expect(run.outputs.errorDetail).toContain('DeploymentFailed');
   });
 
   it('rolls one service back to an earlier revision it picked from the list', async () => {

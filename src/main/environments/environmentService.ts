@@ -56,6 +56,11 @@ export interface EnvironmentServiceOptions {
 export interface EnvironmentService {
   list(): Promise<EnvironmentList>;
   current(): Promise<ActiveEnvironment>;
+  /**
+   * An environment by name with clients of its own, whether it is active or not;
+   * the caller owns the clients and destroys them. Lets runs be watched in any environment.
+   */
+  clientsFor(name: string): Promise<ActiveEnvironment>;
   activate(name: string): Promise<ActiveEnvironmentInfo>;
   /** The caller identity of the active environment, asked of STS once per activation. */
   identity(): Promise<CallerIdentity>;
@@ -64,6 +69,11 @@ export interface EnvironmentService {
   /** MFA codes and sign-ins the credentials wait for, answered from the UI. */
   prompts: CredentialPrompts;
   dispose(): Promise<void>;
+}
+
+/** An environment opened once, with the clients and credentials made for it. */
+interface OpenedEnvironment extends ActiveEnvironment {
+  credentials: AwsIdentityProvider | undefined;
 }
 
 /** Creates the environment service; nothing is loaded or started until first use. */
@@ -86,7 +96,7 @@ export function createEnvironmentService(options: EnvironmentServiceOptions): En
         activeName === SANDBOX_ENVIRONMENT_NAME ? await sandboxEndpoint() : undefined,
     });
 
-  async function open(name: string): Promise<ActiveEnvironment> {
+  async function find(name: string): Promise<Environment> {
     if (name === SANDBOX_ENVIRONMENT_NAME) await sandboxEndpoint();
     const { environments } = await loadEnvironments({
       configDir: options.configDir,
@@ -97,15 +107,33 @@ export function createEnvironmentService(options: EnvironmentServiceOptions): En
     if (!environment) {
       throw new OpsdeskError('not-found', `There is no environment named "${name}".`);
     }
-    active?.clients.destroy();
-    activeCredentials = credentialsOf(environment);
-    active = {
-      environment,
-      clients: createAwsClients(environment, {
-        ...options.clientOptions,
-        ...(activeCredentials ? { credentials: activeCredentials } : {}),
-      }),
-    };
+    return environment;
+  }
+
+  // Clients stay alive per environment once opened: a run started before a
+  // switch keeps watching with the clients it started with. Definitions that
+  // changed on disk get new clients; the old ones are closed at dispose.
+  const opened = new Map<string, OpenedEnvironment>();
+  const superseded: AwsClients[] = [];
+
+  async function open(name: string): Promise<ActiveEnvironment> {
+    const environment = await find(name);
+    let entry = opened.get(name);
+    if (!entry || JSON.stringify(entry.environment) !== JSON.stringify(environment)) {
+      if (entry) superseded.push(entry.clients);
+      const credentials = credentialsOf(environment);
+      entry = {
+        environment,
+        credentials,
+        clients: createAwsClients(environment, {
+          ...options.clientOptions,
+          ...(credentials ? { credentials } : {}),
+        }),
+      };
+      opened.set(name, entry);
+    }
+    activeCredentials = entry.credentials;
+    active = { environment: entry.environment, clients: entry.clients };
     activeName = name;
     identity = undefined;
     logger.info(`active environment: ${name} (${environment.region})`);
@@ -139,6 +167,16 @@ export function createEnvironmentService(options: EnvironmentServiceOptions): En
 
     current: async () => active ?? open(activeName),
 
+    async clientsFor(name) {
+      const environment = await find(name);
+      const credentials = credentialsOf(environment);
+      const clients = createAwsClients(environment, {
+        ...options.clientOptions,
+        ...(credentials ? { credentials } : {}),
+      });
+      return { environment, clients };
+    },
+
     async activate(name) {
       const { environment } = await open(name);
       const activated = info(environment);
@@ -169,7 +207,8 @@ export function createEnvironmentService(options: EnvironmentServiceOptions): En
     prompts,
 
     async dispose() {
-      active?.clients.destroy();
+      for (const { clients } of opened.values()) clients.destroy();
+      for (const clients of superseded) clients.destroy();
       if (sandbox) await (await sandbox).close();
     },
   };

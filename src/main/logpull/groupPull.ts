@@ -84,31 +84,38 @@ export async function pullGroup(options: GroupPullOptions): Promise<GroupPullCou
     let read = resumeFrom ? resumeFrom.lastTimestamp - slice.from : 0;
     counts.coveredMs += read;
 
-    await pullSlice({
-      logs: options.logs,
-      logGroup: options.logGroup,
-      range: slice,
-      filterPattern: options.filterPattern,
-      logStreamNames: state.unfinished?.logStreamNames,
-      bucket: options.bucket,
-      signal,
-      resumeFrom,
-      knownIds: refreshIds,
-      onThrottled: options.onThrottled,
-      onPage: async (events, duplicates) => {
-        await store.appendEvents(file, events);
-        const bytes = recordPage(events, counts, boundary, newestEnd);
-        counts.duplicates += duplicates;
-        const newest = events.reduce((most, event) => Math.max(most, event.timestamp), slice.from);
-        const nowRead = Math.max(read, Math.min(slice.to, newest) - slice.from);
-        counts.coveredMs += nowRead - read;
-        read = nowRead;
-        await options.ingest(parser.format(), run.push(events), bytes);
-        options.onProgress({ ...counts });
-      },
-    });
-
-    await options.ingest(parser.format(), run.end(), 0);
+    try {
+      await pullSlice({
+        logs: options.logs,
+        logGroup: options.logGroup,
+        range: slice,
+        filterPattern: options.filterPattern,
+        logStreamNames: state.unfinished?.logStreamNames,
+        bucket: options.bucket,
+        signal,
+        resumeFrom,
+        knownIds: refreshIds,
+        onThrottled: options.onThrottled,
+        onPage: async (events, duplicates) => {
+          await store.appendEvents(file, events);
+          const bytes = recordPage(events, counts, boundary, newestEnd);
+          counts.duplicates += duplicates;
+          const newest = events.reduce(
+            (most, event) => Math.max(most, event.timestamp),
+            slice.from,
+          );
+          const nowRead = Math.max(read, Math.min(slice.to, newest) - slice.from);
+          counts.coveredMs += nowRead - read;
+          read = nowRead;
+          await options.ingest(parser.format(), run.push(events), bytes);
+          options.onProgress({ ...counts });
+        },
+      });
+    } finally {
+      // Events held back for a continuation line are on disk already: a cancelled
+      // or failed slice still hands them to the index, or it would stay short of disk.
+      await options.ingest(parser.format(), run.end(), 0);
+    }
     counts.coveredMs += slice.to - slice.from - read;
     slice.done = true;
     await save();
@@ -188,7 +195,9 @@ function recordPage(
 
 /**
  * Runs `work` over the items with at most `limit` at once. The first failure
- * stops the others, so a bad filter pattern does not leave slices running.
+ * stops the others, so a bad filter pattern does not leave slices running;
+ * it is thrown once every slice has stopped, so none still writes to the
+ * index after the pull has ended.
  */
 async function runPool<T>(
   items: readonly T[],
@@ -199,13 +208,15 @@ async function runPool<T>(
   const stop = new AbortController();
   const both = AbortSignal.any([signal, stop.signal]);
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    while (next < items.length && !both.aborted) await work(items[next++], both);
+    try {
+      while (next < items.length && !both.aborted) await work(items[next++], both);
+    } catch (error) {
+      failure ??= { error };
+      stop.abort();
+    }
   };
-  try {
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  } catch (error) {
-    stop.abort();
-    throw error;
-  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 }

@@ -1,5 +1,6 @@
 import type { PullProgress } from '../../shared/ipc/channels/logpull';
 import type { GroupPullCounts } from './groupPull';
+import { TimeLeftEstimate } from './timeLeft';
 
 /** Progress is sent at most this often while a pull runs (and always at its end). */
 const PROGRESS_INTERVAL_MS = 250;
@@ -12,6 +13,7 @@ export class ProgressMeter {
   private readonly groups = new Map<string, GroupPullCounts>();
   private readonly startedAt: number;
   private sentAt = -Infinity;
+  private readonly timeLeft: TimeLeftEstimate;
   notice?: string;
 
   constructor(
@@ -20,6 +22,7 @@ export class ProgressMeter {
     private readonly send: (progress: PullProgress) => void,
   ) {
     this.startedAt = now();
+    this.timeLeft = new TimeLeftEstimate(this.startedAt);
   }
 
   /** Records one group's counts and sends progress unless some was sent just now. */
@@ -60,8 +63,9 @@ export class ProgressMeter {
       fractionDone,
       elapsedMs,
     };
-    if (state === 'running' && fractionDone > 0.01) {
-      progress.secondsLeft = ((elapsedMs / 1000) * (1 - fractionDone)) / fractionDone;
+    if (state === 'running') {
+      const secondsLeft = this.timeLeft.update(this.now(), fractionDone);
+      if (secondsLeft !== undefined) progress.secondsLeft = secondsLeft;
     }
     if (this.notice && state === 'running') progress.notice = this.notice;
     if (message) progress.message = message;

@@ -104,44 +104,57 @@ export function createLogPullService(options: LogPullOptions): LogPullService {
           const sourceKey = pulledSourceKey(environment.name, logGroup, request.filterPattern);
           const name = pulledSourceName(logGroup, request.filterPattern);
           let format = 'unknown';
-          const counts = await pullGroup({
-            logs: clients.logs,
-            store,
-            environment: environment.name,
-            logGroup,
-            range,
-            filterPattern: request.filterPattern,
-            logStreamNames: prepared.logStreamNames.get(logGroup),
-            bucket,
-            concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
-            signal: controller.signal,
-            now,
-            pullId,
-            ingest: async (groupFormat, events, bytes) => {
-              format = groupFormat;
-              if (events.length > 0 || bytes > 0) {
+          // The source appears with its first events: a pull that finds none adds no empty source.
+          let indexed = false;
+          // Bytes of events held back for a continuation line go with the next events indexed.
+          let heldBytes = 0;
+          try {
+            const counts = await pullGroup({
+              logs: clients.logs,
+              store,
+              environment: environment.name,
+              logGroup,
+              range,
+              filterPattern: request.filterPattern,
+              logStreamNames: prepared.logStreamNames.get(logGroup),
+              bucket,
+              concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+              signal: controller.signal,
+              now,
+              pullId,
+              ingest: async (groupFormat, events, bytes) => {
+                format = groupFormat;
+                heldBytes += bytes;
+                if (events.length === 0) return;
+                indexed = true;
+                const batchBytes = heldBytes;
+                heldBytes = 0;
                 await options.logs.ingestEvents({
                   sourceKey,
                   name,
                   format,
                   events,
-                  bytes,
+                  bytes: batchBytes,
                   done: false,
                 });
-              }
-            },
-            onProgress: (groupCounts) => meter.update(logGroup, groupCounts),
-            onThrottled: (message) => (meter.notice = message),
-          });
-          meter.update(logGroup, counts);
-          await options.logs.ingestEvents({
-            sourceKey,
-            name,
-            format,
-            events: [],
-            bytes: 0,
-            done: true,
-          });
+              },
+              onProgress: (groupCounts) => meter.update(logGroup, groupCounts),
+              onThrottled: (message) => (meter.notice = message),
+            });
+            meter.update(logGroup, counts);
+          } finally {
+            // Ended, cancelled or failed, what was indexed stops loading.
+            if (indexed) {
+              await options.logs.ingestEvents({
+                sourceKey,
+                name,
+                format,
+                events: [],
+                bytes: heldBytes,
+                done: true,
+              });
+            }
+          }
         }),
       );
       const final = meter.snapshot('done');

@@ -3,7 +3,7 @@ import type { EnvironmentService } from '../environments/environmentService';
 import { createLogger } from '../logger';
 import type { LogService } from '../logs/logService';
 import { loadPulledEvents } from './loadPulled';
-import { isPulledSourceKey } from './sourceKeys';
+import { isEnvironmentSourceKey } from './sourceKeys';
 
 const log = createLogger('pulled-sources');
 
@@ -19,7 +19,7 @@ export interface PulledSourcesOptions {
  * Keeps the log index showing what was pulled in the active environment:
  * loads its pulled groups from the data folder when Opsdesk starts and when
  * the environment switches, and drops the previous environment's pulled
- * groups on a switch. Loading runs in the background; its progress is the
+ * groups and live tails on a switch (the tail service stops the tails). Loading runs in the background; its progress is the
  * log index's own `logs:progress`.
  */
 export interface PulledSources {
@@ -75,7 +75,7 @@ export function createPulledSources(options: PulledSourcesOptions): PulledSource
   async function drop(environment: string): Promise<void> {
     const sources = await options.logs.sources();
     for (const source of sources) {
-      if (!isPulledSourceKey(source.path, environment)) continue;
+      if (!isEnvironmentSourceKey(source.path, environment)) continue;
       await options.logs.close(source.sourceId);
       const progress: LoadProgress = {
         sourceId: source.sourceId,

@@ -25,7 +25,17 @@ export function pulledSourceName(logGroup: string, filterPattern: string | undef
  * tail. Log group names hold no `:`, so the group ends at the next one.
  */
 export function isPulledSourceKey(sourceKey: string, environment: string): boolean {
+  return isEnvironmentSourceKey(sourceKey, environment) && !sourceKey.endsWith(LIVE_SUFFIX);
+}
+
+/** The source key of a live tail of one stream in an environment. */
+export function liveSourceKey(environment: string, logGroup: string, logStream: string): string {
+  return `${environment}:${logGroup}:${logStream}${LIVE_SUFFIX}`;
+}
+
+/** Whether a source key names a group pulled or a stream followed live in `environment`. */
+export function isEnvironmentSourceKey(sourceKey: string, environment: string): boolean {
   if (!sourceKey.startsWith(`${environment}:`)) return false;
   const groupEnd = sourceKey.indexOf(':', environment.length + 1);
-  return groupEnd > environment.length + 1 && !sourceKey.endsWith(LIVE_SUFFIX);
+  return groupEnd > environment.length + 1;
 }

@@ -4,11 +4,15 @@ import type { EnvironmentService } from '../environments/environmentService';
 import type { LogService } from '../logs/logService';
 import { refuseUnlisted } from './groupAccess';
 import { eventBytes } from './pulledEvent';
+import { liveSourceKey } from './sourceKeys';
 import { GroupParser } from './streamParser';
 import { createLogger } from '../logger';
 import { followLog } from './tail';
 
 const log = createLogger('log-tail');
+
+/** Why a tail stopped when the environment was switched. */
+export const LEFT_ENVIRONMENT = 'the environment was switched.';
 
 /** Live tails of log streams the user opened, their lines sent as events. */
 export interface LogTailService {
@@ -18,19 +22,39 @@ export interface LogTailService {
   dispose(): Promise<void>;
 }
 
+/** A running tail: how to stop it, and the environment it reads. */
+interface RunningTail {
+  controller: AbortController;
+  environment: string;
+  /** Set when its environment was left: nothing more of it goes into the index. */
+  discarded: boolean;
+}
+
 /**
  * Creates the tail service over the active environment's clients. With `logs`
  * given, followed events are also indexed, as a source per stream, so search
- * and the histogram see them as they arrive.
+ * and the histogram see them as they arrive. With `onChanged` given, a switch
+ * of environment stops the tails of the one left; their live sources are
+ * dropped from the index by the pulled sources.
  */
 export function createLogTailService(
-  environments: Pick<EnvironmentService, 'current'>,
+  environments: Pick<EnvironmentService, 'current'> &
+    Partial<Pick<EnvironmentService, 'onChanged'>>,
   logs?: Pick<LogService, 'ingestEvents'>,
   pollMs?: number,
 ): LogTailService {
-  const tails = new Map<string, AbortController>();
+  const tails = new Map<string, RunningTail>();
   const listeners = new Set<(lines: TailLines) => void>();
   const send = (lines: TailLines) => listeners.forEach((listener) => listener(lines));
+  const stopFollowing = environments.onChanged?.((info) => {
+    for (const [tailId, tail] of tails) {
+      if (tail.environment === info.name) continue;
+      // Marked before the abort, so the tail's last read and its end stay out of the index.
+      tail.discarded = true;
+      tail.controller.abort();
+      tails.delete(tailId);
+    }
+  });
 
   return {
     async start(request) {
@@ -38,12 +62,13 @@ export function createLogTailService(
       refuseUnlisted(environment, [request.logGroup]);
       const tailId = randomUUID();
       const controller = new AbortController();
-      tails.set(tailId, controller);
+      const tail: RunningTail = { controller, environment: environment.name, discarded: false };
+      tails.set(tailId, tail);
       const base = { tailId, logGroup: request.logGroup, logStream: request.logStream };
       const parser = new GroupParser(request.logGroup);
-      const sourceKey = `${environment.name}:${request.logGroup}:${request.logStream}:live`;
+      const sourceKey = liveSourceKey(environment.name, request.logGroup, request.logStream);
       const index = async (lines: TailLine[]) => {
-        if (!logs) return;
+        if (!logs || tail.discarded) return;
         // Each poll is parsed on its own: an event must not wait for the next poll to show.
         const run = parser.run();
         const pulled = lines.map((line, at) => ({
@@ -71,6 +96,7 @@ export function createLogTailService(
         signal: controller.signal,
         pollMs,
         onLines: async (lines) => {
+          if (tail.discarded) return;
           send({ ...base, lines });
           await index(lines);
         },
@@ -83,6 +109,7 @@ export function createLogTailService(
         })
         .finally(() => {
           tails.delete(tailId);
+          if (tail.discarded) return send({ ...base, lines: [], stopped: LEFT_ENVIRONMENT });
           // The live source stops loading when its tail stops.
           const name = `${request.logStream} (live)`;
           void logs
@@ -100,10 +127,10 @@ export function createLogTailService(
     },
 
     async stop(tailId) {
-      const controller = tails.get(tailId);
-      controller?.abort();
+      const tail = tails.get(tailId);
+      tail?.controller.abort();
       tails.delete(tailId);
-      return controller !== undefined;
+      return tail !== undefined;
     },
 
     onLines(listener) {
@@ -112,7 +139,8 @@ export function createLogTailService(
     },
 
     async dispose() {
-      for (const controller of tails.values()) controller.abort();
+      stopFollowing?.();
+      for (const tail of tails.values()) tail.controller.abort();
       tails.clear();
       listeners.clear();
     },

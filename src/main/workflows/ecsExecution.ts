@@ -3,7 +3,7 @@ import type { EcsTaskWorkflow } from '../../shared/environments';
 import { errorMessage, tailRunLog, type RunExecution } from './execution';
 import { resultLineOutputs } from './resultLine';
 import type { RunLogLocation } from './runRecord';
-import { endRun, enterPhase } from './runProgress';
+import { endRun, endingOf, enterPhase } from './runProgress';
 import { watchEcsTask } from './watchers/ecsTaskWatcher';
 
 const STAGE_MESSAGES = {
@@ -62,7 +62,7 @@ export async function executeEcsTask(
     } catch (error) {
       record = execution.current();
       await execution.save({
-        run: endRun(record.run, false, errorMessage(error), execution.pacing.now()),
+        run: endRun(record.run, 'failed', errorMessage(error), execution.pacing.now()),
         handles: { ...record.handles, stage: 'ended' },
       });
       return;
@@ -109,10 +109,16 @@ export async function executeEcsTask(
       ? outcome.message
       : `${outcome.message} ${result.message}`;
   await execution.save({
-    run: endRun(stopped, outcome.succeeded, message, execution.pacing.now(), {
-      ...result.outputs,
-      ...(outcome.exitCode !== undefined ? { exitCode: outcome.exitCode } : {}),
-    }),
+    run: endRun(
+      stopped,
+      outcome.stopped ? 'stopped' : endingOf(outcome.succeeded),
+      message,
+      execution.pacing.now(),
+      {
+        ...result.outputs,
+        ...(outcome.exitCode !== undefined ? { exitCode: outcome.exitCode } : {}),
+      },
+    ),
     handles: { ...record.handles, stage: 'ended' },
   });
 }

@@ -1,7 +1,7 @@
 import type { LambdaWorkflow } from '../../shared/environments';
 import { errorMessage, tailRunLog, type RunExecution } from './execution';
 import type { RunHandles } from './runRecord';
-import { endRun, enterPhase } from './runProgress';
+import { endRun, endingOf, enterPhase } from './runProgress';
 import { functionOutcome } from './watchers/lambdaWatcher';
 import { watchRollout } from './watchers/rolloutWatcher';
 import { watchSnapshot } from './watchers/snapshotWatcher';
@@ -12,7 +12,7 @@ const strings = (value: unknown): string[] =>
 async function end(execution: RunExecution, succeeded: boolean, message: string, outputs = {}) {
   const record = execution.current();
   await execution.save({
-    run: endRun(record.run, succeeded, message, execution.pacing.now(), outputs),
+    run: endRun(record.run, endingOf(succeeded), message, execution.pacing.now(), outputs),
     handles: { ...record.handles, stage: 'ended' },
   });
 }
@@ -47,7 +47,7 @@ async function invoke(execution: RunExecution, workflow: LambdaWorkflow): Promis
     return false;
   }
 
-  const outcome = functionOutcome(workflow.functionName, invocation);
+  const outcome = functionOutcome(workflow.functionName, workflow.action, invocation);
   if (!outcome.succeeded) {
     await end(execution, false, outcome.message, outcome.outputs);
     return false;

@@ -34,10 +34,19 @@ export function enterPhase(run: WorkflowRun, phaseId: string, message: string): 
   };
 }
 
-/** The run, ended: every phase done on success; on failure the active phase failed. */
+/** How a run ended: succeeded, failed, or stopped on request. */
+export type RunEnding = Exclude<WorkflowRun['status'], 'running'>;
+
+/** The ending of a run that either succeeded or failed. */
+export const endingOf = (succeeded: boolean): RunEnding => (succeeded ? 'succeeded' : 'failed');
+
+/**
+ * The run, ended: every phase done on success; on a stop the phases reached
+ * are done; on a failure the active phase failed.
+ */
 export function endRun(
   run: WorkflowRun,
-  succeeded: boolean,
+  ending: RunEnding,
   message: string,
   endedAt: number,
   outputs: Record<string, unknown> = {},
@@ -46,9 +55,10 @@ export function endRun(
     0,
     run.phases.findIndex((phase) => phase.state === 'active'),
   );
+  const succeeded = ending === 'succeeded';
   return {
     ...run,
-    status: succeeded ? 'succeeded' : 'failed',
+    status: ending,
     message,
     endedAt,
     canStop: false,
@@ -60,7 +70,9 @@ export function endRun(
         : position < activeIndex
           ? 'done'
           : position === activeIndex
-            ? 'failed'
+            ? ending === 'stopped'
+              ? 'done'
+              : 'failed'
             : 'waiting',
     })),
   };

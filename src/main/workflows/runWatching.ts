@@ -37,6 +37,8 @@ export function createRunWatching({ environments, journal, runStore, pacing }: R
   const records = new Map<string, RunRecord>();
   const lines = new Map<string, RunLogLine[]>();
   const watched = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  // Clients of environments other than the active one, for the runs picked up there.
+  const ownClients = new Map<string, Promise<{ environment: Environment; clients: AwsClients }>>();
   const runListeners = new Set<(run: WorkflowRun) => void>();
   const lineListeners = new Set<(lines: RunLogLines) => void>();
   let loaded: Promise<void> | undefined;
@@ -74,7 +76,7 @@ export function createRunWatching({ environments, journal, runStore, pacing }: R
         what: record.run.workflowId,
         runId: record.run.runId,
         parameters: record.run.parameters,
-        result: record.run.status === 'succeeded' ? 'succeeded' : 'failed',
+        result: record.run.status === 'running' ? 'failed' : record.run.status,
         message: record.run.message,
         outputs: record.run.outputs,
       });
@@ -160,6 +162,19 @@ export function createRunWatching({ environments, journal, runStore, pacing }: R
     watched.set(runId, { controller, done });
   }
 
+  /** The run's own environment and clients: the active ones, or ones built for it. */
+  async function environmentOf(name: string) {
+    const active = await environments.current();
+    if (active.environment.name === name) return active;
+    let built = ownClients.get(name);
+    if (!built) {
+      built = environments.clientsFor(name);
+      ownClients.set(name, built);
+      built.catch(() => ownClients.delete(name));
+    }
+    return built;
+  }
+
   const sortedRuns = () =>
     [...records.values()].map((record) => record.run).sort((a, b) => b.startedAt - a.startedAt);
 
@@ -185,7 +200,8 @@ export function createRunWatching({ environments, journal, runStore, pacing }: R
           `${record.run.workflowLabel} cannot be stopped now.`,
         );
       }
-      const { clients } = await environments.current();
+      // The stop goes to the run's own environment, whichever one is active.
+      const { clients } = await environmentOf(record.run.environment);
       const identity = await environments.identity();
       await clients.ecs.stopTask(record.handles.taskArn, `Stopped from Opsdesk by ${identity.arn}`);
       await journal.append({
@@ -213,12 +229,21 @@ export function createRunWatching({ environments, journal, runStore, pacing }: R
     async resume() {
       await load();
       const running = [...records.values()].filter((record) => record.run.status === 'running');
-      if (running.length === 0) return;
-      const { environment, clients } = await environments.current();
+      // Every run is watched again, whichever environment is active: each with its own clients.
       for (const record of running) {
-        if (record.run.environment !== environment.name || watched.has(record.run.runId)) continue;
+        if (watched.has(record.run.runId)) continue;
+        let own;
+        try {
+          own = await environmentOf(record.run.environment);
+        } catch (error) {
+          logger.warn(`cannot pick up run ${record.run.runId}: ${errorMessage(error)}`);
+          continue;
+        }
+        if (watched.has(record.run.runId)) continue;
         logger.info(`picking up run ${record.run.runId} (${record.run.workflowId}) again`);
-        watch(record, environment, clients);
+        watch(record, own.environment, own.clients);
+        // Windows open since before the restart learn that the run is watched again.
+        runListeners.forEach((listener) => listener(record.run));
       }
     },
 
@@ -235,6 +260,9 @@ export function createRunWatching({ environments, journal, runStore, pacing }: R
       const all = [...watched.values()];
       for (const { controller } of all) controller.abort();
       await Promise.all(all.map(({ done }) => done));
+      const built = await Promise.allSettled([...ownClients.values()]);
+      ownClients.clear();
+      for (const result of built) if (result.status === 'fulfilled') result.value.clients.destroy();
     },
   };
 }

@@ -50,7 +50,7 @@ export interface WorkflowService {
   approve(imageDigest: string, reviewedCommit: string): Promise<Approval>;
   onRunUpdated(listener: (run: WorkflowRun) => void): () => void;
   onLogLines(listener: (lines: RunLogLines) => void): () => void;
-  /** Watches again the runs of the active environment that were running when Opsdesk stopped. */
+  /** Watches again every run that was running when Opsdesk stopped, in whatever environment. */
   resume(): Promise<void>;
   dispose(): Promise<void>;
 }

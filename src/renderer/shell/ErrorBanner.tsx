@@ -1,9 +1,16 @@
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../stores/StoresContext';
+import { followActiveEnvironment } from './noticeEnvironment';
 
 /** Failure messages from any call, each dismissible; the view stays usable beneath. */
 export function ErrorBanner() {
-  const notices = useStore(useStores().notices);
+  const stores = useStores();
+  const notices = useStore(stores.notices);
+  useEffect(
+    () => followActiveEnvironment(stores.environments, stores.notices),
+    [stores.environments, stores.notices],
+  );
   if (notices.notices.length === 0) return null;
 
   return (

@@ -31,3 +31,49 @@ describe('failure notices', () => {
     expect(store.getState().notices.map((notice) => notice.message)).toEqual(['second']);
   });
 });
+
+describe('failure notices when the environment changes', () => {
+  const unreachable = {
+    code: 'aws',
+    message: 'Cannot reach AWS for sts:GetCallerIdentity. Check the network connection.',
+  } as const;
+
+  it('drops failures of the environment left and keeps app-wide ones', () => {
+    const store = createNoticeStore();
+    store.getState().environmentChanged('production');
+    store.getState().report(unreachable);
+    store.getState().report({ code: 'internal', message: 'Opsdesk is not reachable' });
+    store.getState().report('Unexpected error: boom');
+    store.getState().environmentChanged('sandbox');
+
+    expect(store.getState().notices.map((notice) => notice.message)).toEqual([
+      'Opsdesk is not reachable',
+      'Unexpected error: boom',
+    ]);
+  });
+
+  it('keeps failures of the environment switched to, and follows an explicit scope', () => {
+    const store = createNoticeStore();
+    store.getState().environmentChanged('production');
+    store.getState().report('production only', { scope: 'environment' });
+    store.getState().report({ code: 'aws', message: 'kept everywhere' }, { scope: 'app' });
+    store.getState().environmentChanged('sandbox');
+    store.getState().report(unreachable);
+    store.getState().environmentChanged('sandbox');
+
+    expect(store.getState().notices.map((notice) => notice.message)).toEqual([
+      'kept everywhere',
+      unreachable.message,
+    ]);
+  });
+
+  it('counts failures reported before the environment was known as its own', () => {
+    const store = createNoticeStore();
+    store.getState().report(unreachable);
+    store.getState().environmentChanged('production');
+    expect(store.getState().notices).toHaveLength(1);
+
+    store.getState().environmentChanged('sandbox');
+    expect(store.getState().notices).toEqual([]);
+  });
+});

@@ -5,6 +5,8 @@ import { pollUntil, type Pacing } from './pacing';
 /** How a stopped task ended, decided by its essential container. */
 export interface TaskOutcome {
   succeeded: boolean;
+  /** Set when the task was stopped on request, which is not a failure of the workflow. */
+  stopped?: boolean;
   message: string;
   exitCode?: number;
 }
@@ -53,6 +55,7 @@ export function taskOutcome(task: Task, containerName: string): TaskOutcome {
   if (task.stopCode === 'UserInitiated') {
     return {
       succeeded: false,
+      stopped: true,
       message: `Stopped on request: ${because || 'no reason given'}.`,
       exitCode,
     };

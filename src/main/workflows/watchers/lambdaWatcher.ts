@@ -1,3 +1,4 @@
+import type { WorkflowAction } from '../../../shared/workflows';
 import type { LambdaInvocation } from '../../aws';
 
 /** How a workflow function's invocation ended, with its named outputs. */
@@ -16,14 +17,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export function functionOutcome(
   functionName: string,
+  action: WorkflowAction,
   invocation: LambdaInvocation,
 ): FunctionOutcome {
   if (invocation.outcome === 'failed') {
+    // The operator reads plain words; the Lambda terms stay in the run's details.
     const type = invocation.errorType ? `${invocation.errorType}: ` : '';
     return {
       succeeded: false,
-      message: `${functionName} failed (${invocation.functionError}, HTTP ${invocation.statusCode}): ${type}${invocation.errorMessage}`,
-      outputs: {},
+      message: `The ${action} function reported an error: ${invocation.errorMessage}`,
+      outputs: {
+        errorDetail: `${functionName} failed (${invocation.functionError}, HTTP ${invocation.statusCode}): ${type}${invocation.errorMessage}`,
+      },
     };
   }
 

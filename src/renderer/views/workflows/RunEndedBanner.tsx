@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { useStores } from '../../stores/StoresContext';
+import { statusMark } from './model/runText';
 
 /** Says a run ended, whichever view is open, until the operator dismisses it or opens the run. */
 export function RunEndedBanner({ onOpen }: { onOpen(): void }) {
@@ -20,7 +21,7 @@ export function RunEndedBanner({ onOpen }: { onOpen(): void }) {
       data-status={run.status}
     >
       <strong>
-        {run.status === 'succeeded' ? '✔' : '✖'} {run.workflowLabel} {run.status}
+        {statusMark(run.status)} {run.workflowLabel} {run.status}
       </strong>
       <span className="run-banner-message">{run.message}</span>
       <button type="button" className="button subtle" onClick={open}>

@@ -24,7 +24,7 @@ export interface PullState {
   progress: PullProgress | null;
   insights: InsightsHistogram | null;
   insightsLoading: boolean;
-  /** A mistake in the form, shown beside it. */
+  /** A mistake in the form, or why a pull could not start (e.g. AWS unreachable), shown beside it. */
   problem: string | null;
   loadGroups(): Promise<void>;
   toggleGroup(name: string): void;
@@ -64,8 +64,10 @@ export function createPullStore({
       ...(get().streamPrefix.trim() ? { streamPrefixes: [get().streamPrefix.trim()] } : {}),
       ...(get().filterPattern.trim() ? { filterPattern: get().filterPattern.trim() } : {}),
     });
+    /** Shows why a pull could not start in the panel, where the user is looking. */
+    const failed = (message: string) => set({ problem: message, progress: null });
     const started = async (result: Awaited<ReturnType<typeof api.logs.pull>>) => {
-      if (!result.ok) return report(result.error);
+      if (!result.ok) return failed(result.error.message);
       set({ progress: null, estimate: null });
     };
 
@@ -120,7 +122,7 @@ export function createPullStore({
         set({ problem: null });
 
         const estimate = await api.logs.pullEstimate({ logGroups: get().selected, ...resolved });
-        if (!estimate.ok) return report(estimate.error);
+        if (!estimate.ok) return failed(estimate.error.message);
         if (estimate.value.beyondLocalLimit) return set({ estimate: estimate.value });
         await started(await api.logs.pull({ ...request(), ...resolved }));
       },
@@ -149,7 +151,7 @@ export function createPullStore({
           timeZone,
         });
         set({ insightsLoading: false });
-        if (!result.ok) return report(result.error);
+        if (!result.ok) return failed(result.error.message);
         set({ insights: result.value });
       },
 
@@ -164,7 +166,8 @@ export function createPullStore({
       },
 
       applyProgress(progress) {
-        set({ progress });
+        // A failed pull's message shows in the progress; it replaces an older problem.
+        set(progress.state === 'failed' ? { progress, problem: null } : { progress });
         // Pulled-until times move once a pull ends.
         if (progress.state !== 'running') void get().loadGroups();
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { StatusReport } from '../../../../shared/status';
+import type { RunPhase, WorkflowRun } from '../../../../shared/workflows';
 import { answer, refuse, settle } from '../../../testing/fakeApi';
 import { createStatusStore, RETRY_AFTER_FAILURE_MS } from './statusStore';
 
@@ -12,6 +13,7 @@ function setup(answers: (() => ReturnType<typeof answer<StatusReport>>)[] = []) 
   const timers: { callback: () => void; ms: number; cleared: boolean }[] = [];
   const visibility = { hidden: false, listeners: new Set<() => void>() };
   const environmentListeners = new Set<() => void>();
+  const runListeners = new Set<(run: WorkflowRun) => void>();
   let call = 0;
   const next = () => (answers[call++] ?? (() => answer(report(15_000))))();
   const api = {
@@ -20,6 +22,12 @@ function setup(answers: (() => ReturnType<typeof answer<StatusReport>>)[] = []) 
       onChanged: vi.fn((listener: () => void) => {
         environmentListeners.add(listener);
         return () => environmentListeners.delete(listener);
+      }),
+    },
+    workflows: {
+      onRunUpdated: vi.fn((listener: (run: WorkflowRun) => void) => {
+        runListeners.add(listener);
+        return () => runListeners.delete(listener);
       }),
     },
   };
@@ -52,7 +60,11 @@ function setup(answers: (() => ReturnType<typeof answer<StatusReport>>)[] = []) 
       visibility.listeners.forEach((listener) => listener());
       await settle();
     },
-    listening: () => environmentListeners.size + visibility.listeners.size,
+    listening: () => environmentListeners.size + visibility.listeners.size + runListeners.size,
+    emitRun: async (run: WorkflowRun) => {
+      runListeners.forEach((listener) => listener(run));
+      await settle();
+    },
     switchEnvironment: async () => {
       environmentListeners.forEach((listener) => listener());
       await settle();
@@ -134,11 +146,69 @@ describe('polling the status', () => {
     const { store, pending, listening } = setup();
     const stop = store.getState().start();
     await settle();
-    expect(listening()).toBe(2);
+    expect(listening()).toBe(3);
 
     stop();
 
     expect(pending()).toEqual([]);
     expect(listening()).toBe(0);
+  });
+});
+
+/** A build run in `status`, with `phase` the active one. */
+function buildRun(status: WorkflowRun['status'], phase: string): WorkflowRun {
+  const phases: RunPhase[] = ['start', 'provisioning', 'running'].map((id) => ({
+    id,
+    label: id,
+    state: id === phase ? 'active' : 'waiting',
+  }));
+  return {
+    runId: 'r1',
+    environment: 'sandbox',
+    workflowId: 'build',
+    workflowLabel: 'Build',
+    action: 'build',
+    kind: 'ecs-task',
+    parameters: {},
+    startedBy: 'arn:aws:sts::1:assumed-role/Op/ana',
+    startedAt: 1000,
+    status,
+    phases,
+    message: '',
+    outputs: {},
+    canStop: false,
+  };
+}
+
+describe('following runs', () => {
+  it('collects anew when a run starts, reaches its next phase and ends, not on every update', async () => {
+    const { store, api, emitRun } = setup();
+    store.getState().start();
+    await settle();
+
+    await emitRun(buildRun('running', 'start'));
+    expect(api.status.refresh).toHaveBeenCalledTimes(1);
+    await emitRun(buildRun('running', 'start'));
+    expect(api.status.refresh).toHaveBeenCalledTimes(1);
+    await emitRun(buildRun('running', 'provisioning'));
+    expect(api.status.refresh).toHaveBeenCalledTimes(2);
+    await emitRun(buildRun('stopped', 'provisioning'));
+    expect(api.status.refresh).toHaveBeenCalledTimes(3);
+  });
+
+  it('collects once more after a burst of run changes, not once per change', async () => {
+    const { store, api, emitRun } = setup();
+    store.getState().start();
+    await settle();
+
+    const first = buildRun('running', 'start');
+    const second = { ...buildRun('running', 'start'), runId: 'r2' };
+    const third = { ...buildRun('running', 'start'), runId: 'r3' };
+    // Three runs start before the first refresh answers.
+    [first, second, third].forEach((run) => void emitRun(run));
+    await settle();
+    await settle();
+
+    expect(api.status.refresh).toHaveBeenCalledTimes(2);
   });
 });

@@ -15,14 +15,15 @@ export interface StatusState {
   refresh(): Promise<void>;
   /**
    * Starts polling at the interval the main process asks for, paused while
-   * the window is hidden and reloaded when the environment changes; returns stop.
+   * the window is hidden, reloaded when the environment changes and when a
+   * run starts, moves to its next phase or ends; returns stop.
    */
   start(): () => void;
 }
 
 /** Timers and page visibility, passed in so tests can drive them. */
 export interface StatusStoreDeps {
-  api: Pick<OpsdeskBridge, 'status' | 'env'>;
+  api: Pick<OpsdeskBridge, 'status' | 'env' | 'workflows'>;
   setTimer(callback: () => void, ms: number): unknown;
   clearTimer(timer: unknown): void;
   isHidden(): boolean;
@@ -35,6 +36,10 @@ export function createStatusStore(deps: StatusStoreDeps): StoreApi<StatusState> 
   return createStore<StatusState>()((set, get) => {
     let timer: unknown = null;
     let running = false;
+    // Each run's status and active phase as last seen: a change is what status shows moving.
+    const runStages = new Map<string, string>();
+    let inFlight: Promise<void> | null = null;
+    let again = false;
 
     const cancel = () => {
       if (timer !== null) deps.clearTimer(timer);
@@ -65,6 +70,21 @@ export function createStatusStore(deps: StatusStoreDeps): StoreApi<StatusState> 
       schedule(next);
     };
 
+    // Run events come in bursts: one refresh at a time, and one more after it if asked meanwhile.
+    const refreshSoon = () => {
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      inFlight = poll(true).finally(() => {
+        inFlight = null;
+        if (again && running) {
+          again = false;
+          refreshSoon();
+        }
+      });
+    };
+
     return {
       report: null,
       requestFailure: null,
@@ -83,11 +103,19 @@ export function createStatusStore(deps: StatusStoreDeps): StoreApi<StatusState> 
           set({ report: null });
           void poll(false);
         });
+        const stopRuns = deps.api.workflows.onRunUpdated((run) => {
+          const active = run.phases.find((phase) => phase.state === 'active');
+          const stage = `${run.status}:${active?.id ?? ''}`;
+          if (runStages.get(run.runId) === stage) return;
+          runStages.set(run.runId, stage);
+          if (!deps.isHidden()) refreshSoon();
+        });
         return () => {
           running = false;
           cancel();
           stopVisibility();
           stopEnvironment();
+          stopRuns();
         };
       },
     };
@@ -96,7 +124,7 @@ export function createStatusStore(deps: StatusStoreDeps): StoreApi<StatusState> 
 
 /** The store as the app creates it: real timers and the document's visibility. */
 export function createBrowserStatusStore(
-  api: Pick<OpsdeskBridge, 'status' | 'env'>,
+  api: Pick<OpsdeskBridge, 'status' | 'env' | 'workflows'>,
 ): StoreApi<StatusState> {
   return createStatusStore({
     api,

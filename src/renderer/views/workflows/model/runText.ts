@@ -1,8 +1,19 @@
-import type { WorkflowRun } from '../../../../shared/workflows';
+import type { RunStatus, WorkflowRun } from '../../../../shared/workflows';
+
+/** The mark of a run's status: a tick, a cross, a square for a stop on request. */
+export function statusMark(status: RunStatus): string {
+  return status === 'succeeded' ? '✔' : status === 'stopped' ? '■' : status === 'failed' ? '✖' : '';
+}
+
+/** The outcome headline of a run page, e.g. "✔ Succeeded" or "■ Stopped". */
+export function outcomeLabel(status: RunStatus): string {
+  if (status === 'running') return 'Running';
+  return `${statusMark(status)} ${status[0].toUpperCase()}${status.slice(1)}`;
+}
 
 /** The window title while an ended run waits to be seen, e.g. "✔ Deploy succeeded — Opsdesk". */
 export function runEndedTitle(run: WorkflowRun): string {
-  return `${run.status === 'succeeded' ? '✔' : '✖'} ${run.workflowLabel} ${run.status} — Opsdesk`;
+  return `${statusMark(run.status)} ${run.workflowLabel} ${run.status} — Opsdesk`;
 }
 
 /** How long a run took or has been going, as "1 min 05 s". */

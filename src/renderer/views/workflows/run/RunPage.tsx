@@ -1,9 +1,10 @@
 import { useStore } from 'zustand';
 import { useStores } from '../../../stores/StoresContext';
 import { useNow } from '../../status/useNow';
-import { clockTime, outputEntries, runDuration } from '../model/runText';
+import { clockTime, outcomeLabel, outputEntries, runDuration } from '../model/runText';
 import { LogTail } from './LogTail';
 import { PhaseList } from './PhaseList';
+import { StopTaskButton } from './StopTaskButton';
 
 /** One run: its phases, its outcome unmistakably, its outputs, and its log beside them. */
 export function RunPage({ runId }: { runId: string }) {
@@ -24,25 +25,12 @@ export function RunPage({ runId }: { runId: string }) {
           {runDuration(run, now)}
         </span>
         {run.canStop && (
-          <button
-            type="button"
-            className="button danger-outline"
-            data-testid="stop-button"
-            onClick={() => void stopRun(run.runId)}
-          >
-            Stop task
-          </button>
+          <StopTaskButton label={run.workflowLabel} onStop={() => void stopRun(run.runId)} />
         )}
       </header>
 
       <div className={`run-outcome outcome-${run.status}`} data-testid="run-outcome" role="status">
-        <strong>
-          {run.status === 'running'
-            ? 'Running'
-            : run.status === 'succeeded'
-              ? '✔ Succeeded'
-              : '✖ Failed'}
-        </strong>
+        <strong>{outcomeLabel(run.status)}</strong>
         <span data-testid="run-message">{run.message}</span>
       </div>
 

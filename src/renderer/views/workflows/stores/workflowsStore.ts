@@ -26,6 +26,8 @@ export interface WorkflowsState {
   /** The last run that ended, shown in the banner until dismissed. */
   endedRun: WorkflowRun | null;
   load(): Promise<void>;
+  /** Fetches the run list again, keeping what newer events already said. */
+  refreshRuns(): Promise<void>;
   select(selection: WorkflowsSelection): void;
   openRun(runId: string): Promise<void>;
   stopRun(runId: string): Promise<void>;
@@ -59,10 +61,15 @@ export function createWorkflowsStore(
       ]);
       if (catalog.ok) set({ catalog: catalog.value });
       else report(catalog.error);
-      if (runs.ok) set({ runs: runs.value });
+      if (runs.ok) set(({ runs: known }) => ({ runs: mergeRuns(known, runs.value) }));
       else report(runs.error);
       if (builds.ok) set({ builds: builds.value });
       else report(builds.error);
+    },
+
+    async refreshRuns() {
+      const runs = await api.workflows.runs();
+      if (runs.ok) set(({ runs: known }) => ({ runs: mergeRuns(known, runs.value) }));
     },
 
     select(selection) {
@@ -114,11 +121,17 @@ export function createWorkflowsStore(
 
   function upsert(run: WorkflowRun) {
     const previous = store.getState().runs.find((candidate) => candidate.runId === run.runId);
+    // An ended run is final: an update that arrives late must not bring it back.
+    if (previous && previous.status !== 'running' && run.status === 'running') return;
     const others = store.getState().runs.filter((candidate) => candidate.runId !== run.runId);
     const runs = [run, ...others].sort((a, b) => b.startedAt - a.startedAt);
     const ended = run.status !== 'running' && previous?.status !== run.status;
     store.setState(ended ? { runs, endedRun: run } : { runs });
+    // A run this window did not know was picked up again (after a restart, in another
+    // window): others may have moved meanwhile, so the whole list is fetched again.
+    if (!previous && !ended) void store.getState().refreshRuns();
     if (!ended) return;
+    void store.getState().refreshRuns();
     notifier.runEnded(run);
     if (run.action === 'build') {
       void api.workflows
@@ -128,4 +141,19 @@ export function createWorkflowsStore(
   }
 
   return store;
+}
+
+/**
+ * The fetched run list, except that a run the window already knows as ended
+ * stays ended: the list may have been read before the run's last event.
+ */
+export function mergeRuns(known: WorkflowRun[], fetched: WorkflowRun[]): WorkflowRun[] {
+  const ended = new Map(
+    known.filter((run) => run.status !== 'running').map((run) => [run.runId, run]),
+  );
+  const merged = fetched.map((run) =>
+    run.status === 'running' ? (ended.get(run.runId) ?? run) : run,
+  );
+  const missing = known.filter((run) => !fetched.some((other) => other.runId === run.runId));
+  return [...merged, ...missing].sort((a, b) => b.startedAt - a.startedAt);
 }
